@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ProductStore.ServiceDefaults.Auth;
+
+public static class JwtValidation
+{
+    /// <summary>
+    /// Validates Users' ES256 tokens with the public keys Users publishes at /.well-known (found through
+    /// services__users__http__0). Nothing secret is shared: a service can check tokens, never mint them.
+    /// </summary>
+    public static WebApplicationBuilder AddJwtValidation(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            if (configuration.GetServiceUri("users") is { } users)
+            {
+                o.MetadataAddress = new Uri(users, ".well-known/openid-configuration").ToString();
+            }
+            o.RequireHttpsMetadata = false;
+            o.MapInboundClaims = false;
+            // A key we don't know yet may be a new one: look again, but at most this often.
+            o.RefreshInterval = TimeSpan.FromSeconds(30);
+            o.TokenValidationParameters = Parameters(configuration);
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Service, p => p.RequireRole(Roles.Service));
+        return builder;
+    }
+
+    public static TokenValidationParameters Parameters(IConfiguration configuration) => new()
+    {
+        ValidIssuer = TokenConventions.Issuer(configuration),
+        ValidAudience = TokenConventions.Audience,
+        ValidAlgorithms = [TokenConventions.Algorithm],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = TokenConventions.SubjectClaim,
+        RoleClaimType = TokenConventions.RoleClaim,
+    };
+
+    /// <summary>The caller's user id (the token's subject).</summary>
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TokenConventions.SubjectClaim), out var id)
+            ? id
+            : throw new InvalidOperationException("An authenticated user without a user id reached an endpoint.");
+}

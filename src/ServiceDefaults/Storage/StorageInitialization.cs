@@ -1,0 +1,40 @@
+namespace ProductStore.ServiceDefaults.Storage;
+
+/// <summary>Work that must finish before a service takes requests: schema migrations, then seeding.</summary>
+public interface IStorageInitializer
+{
+    Task InitializeAsync(CancellationToken cancellationToken);
+}
+
+public static class StorageInitialization
+{
+    /// <summary>Initializers run once at start-up, in the order they were added.</summary>
+    public static IServiceCollection AddStorageInitializer(this IServiceCollection services, Func<IServiceProvider, IStorageInitializer> create)
+    {
+        services.AddSingleton(new InitializerRegistration(create));
+        if (!services.Any(s => s.ImplementationType == typeof(StorageInitializationService)))
+        {
+            services.AddHostedService<StorageInitializationService>();
+        }
+        return services;
+    }
+
+    public static IServiceCollection AddStorageInitializer<T>(this IServiceCollection services) where T : class, IStorageInitializer
+    {
+        services.AddSingleton<T>();
+        return services.AddStorageInitializer(provider => provider.GetRequiredService<T>());
+    }
+
+    private sealed record InitializerRegistration(Func<IServiceProvider, IStorageInitializer> Create);
+
+    // Hosted services start before Kestrel listens, so no request meets an unmigrated database.
+    private sealed class StorageInitializationService(IServiceProvider provider, IEnumerable<InitializerRegistration> registrations) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var registration in registrations) await registration.Create(provider).InitializeAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
