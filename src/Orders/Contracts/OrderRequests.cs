@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductStore.Orders.Domain;
+using ProductStore.ServiceDefaults.Storage;
+using ProductStore.ServiceDefaults.Validation;
+
+namespace ProductStore.Orders.Contracts;
+
+/// <summary>
+/// The Idempotency-Key header of a checkout: required, so a retried POST can never place a second order.
+/// Any printable ASCII without spaces, up to 100 characters (a UUID is typical).
+/// </summary>
+public sealed record CheckoutHeaders([property: FromHeader(Name = CheckoutHeaders.IdempotencyKeyHeader)] string? IdempotencyKey) : IValidatable
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public void Validate(ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(IdempotencyKey))
+            errors.Add(IdempotencyKeyHeader, "An Idempotency-Key header is required: send a new unique value per checkout, and the same one when retrying it.");
+        else if (IdempotencyKey.Length > 100 || IdempotencyKey.Any(c => c is < '!' or > '~'))
+            errors.Add(IdempotencyKeyHeader, "The Idempotency-Key must be 1–100 printable ASCII characters without spaces.");
+    }
+}
+
+/// <summary>PUT /api/orders/{id}/status body (admin).</summary>
+public sealed record ChangeStatusRequest(string? Status) : IValidatable
+{
+    public OrderStatus Target => StatusNames.Parse(Status!);
+
+    public void Validate(ValidationErrors errors) => StatusNames.Validate(Status, required: true, errors);
+}
+
+/// <summary>GET /api/orders/all query (admin): an optional status filter and the page.</summary>
+public sealed record AllOrdersQuery(string? Status, string? Cursor, int? Limit) : IValidatable
+{
+    public OrderStatus? Filter => Status is null ? null : StatusNames.Parse(Status);
+    public PageQuery Page => new(Cursor, Limit);
+
+    public void Validate(ValidationErrors errors)
+    {
+        StatusNames.Validate(Status, required: false, errors);
+        Page.Validate(errors);
+    }
+}
+
+/// <summary>Statuses by name, in any case; numbers are not accepted.</summary>
+public static class StatusNames
+{
+    public static OrderStatus Parse(string name) => Enum.Parse<OrderStatus>(name, ignoreCase: true);
+
+    public static void Validate(string? name, bool required, ValidationErrors errors)
+    {
+        if (name is null)
+        {
+            errors.When(required, "status", "The status is required.");
+            return;
+        }
+        if (!Enum.GetNames<OrderStatus>().Contains(name, StringComparer.OrdinalIgnoreCase))
+            errors.Add("status", $"Unknown status '{name}'; use one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+    }
+}

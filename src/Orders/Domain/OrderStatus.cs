@@ -1,0 +1,10 @@
+namespace ProductStore.Orders.Domain;
+
+public enum OrderStatus
+{
+    Pending,
+    Paid,
+    Shipped,
+    Delivered,
+    Cancelled,
+}

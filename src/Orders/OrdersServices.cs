@@ -1,0 +1,35 @@
+using ProductStore.Orders.Checkout;
+using ProductStore.Orders.Clients;
+using ProductStore.Orders.Progress;
+using ProductStore.Orders.Storage;
+using ProductStore.ServiceDefaults.Http;
+using ProductStore.ServiceDefaults.Storage;
+
+namespace ProductStore.Orders;
+
+public static class OrdersServices
+{
+    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
+        services.AddOptions<OrderProgressOptions>().BindConfiguration(OrderProgressOptions.Section);
+        services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
+        services.AddSingleton<IOrderStore, SqliteOrderStore>();
+        services.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
+
+        services.AddServiceClient<CartClient>("cart").WithServiceToken();
+        services.AddServiceClient<StockClient>("catalog").WithServiceToken();
+
+        services.AddSingleton<OrdersMetrics>();
+        services.AddScoped<CheckoutSaga>();
+        services.AddScoped<CheckoutCompensation>();
+        services.AddScoped<CheckoutRecovery>();
+        services.AddScoped<OrderTransitions>();
+        services.AddHostedService<OrderProgressWorker>();
+        return builder;
+    }
+}
