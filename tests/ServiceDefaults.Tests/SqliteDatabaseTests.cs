@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using ProductStore.ServiceDefaults.Storage;
+
+namespace ProductStore.ServiceDefaults.Tests;
+
+public sealed class SqliteDatabaseTests : IAsyncDisposable
+{
+    private static readonly string[] Migrations =
+    [
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);",
+        "ALTER TABLE counters ADD COLUMN note TEXT;",
+    ];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("productstore-sqlite-").FullName;
+    private readonly List<SqliteDatabase> _opened = [];
+
+    private async Task<SqliteDatabase> Open(params string[] migrations)
+    {
+        var database = new SqliteDatabase($"Data Source={Path.Combine(_folder, "nested", "test.sqlite")}", readerCount: 2);
+        _opened.Add(database);
+        await database.MigrateAsync(migrations.Length == 0 ? Migrations : migrations, CancellationToken.None);
+        return database;
+    }
+
+    private static ValueTask<long> Read(SqliteDatabase database, string name) =>
+        database.ReadAsync("read", (session, _) => ValueTask.FromResult(
+            Convert.ToInt64(session.Command("SELECT value FROM counters WHERE name = $n").With("$n", name).ExecuteScalar() ?? -1L)), CancellationToken.None);
+
+    [Fact]
+    public async Task The_file_uses_write_ahead_logging_and_migrations_run_once()
+    {
+        var database = await Open();
+        await database.MigrateAsync(Migrations, CancellationToken.None);
+
+        var (mode, version) = await database.ReadAsync("pragma", (session, _) => ValueTask.FromResult((
+            (string)session.Command("PRAGMA journal_mode").ExecuteScalar()!,
+            (long)session.Command("PRAGMA user_version").ExecuteScalar()!)), CancellationToken.None);
+        Assert.Equal("wal", mode);
+        Assert.Equal(2, version);
+    }
+
+    [Fact]
+    public async Task A_new_migration_applies_on_top_of_an_existing_file()
+    {
+        var first = await Open(Migrations[0]);
+        await first.WriteAsync("insert", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters VALUES ('a', 1)").ExecuteNonQuery()), CancellationToken.None);
+        await first.DisposeAsync();
+        _opened.Remove(first);
+
+        var second = await Open(Migrations);
+        var note = await second.ReadAsync("read", (s, _) => ValueTask.FromResult(s.Command("SELECT note IS NULL FROM counters WHERE name = 'a'").ExecuteScalar()), CancellationToken.None);
+        Assert.Equal(1L, note);
+    }
+
+    [Fact]
+    public async Task A_failed_write_leaves_nothing_behind()
+    {
+        var database = await Open();
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await database.WriteAsync<int>("fail", (session, _) =>
+        {
+            session.Command("INSERT INTO counters (name, value) VALUES ('half', 1)").ExecuteNonQuery();
+            throw new InvalidOperationException("halfway");
+        }, CancellationToken.None));
+
+        Assert.Equal(-1, await Read(database, "half"));
+        // The writer is usable again afterwards.
+        await database.WriteAsync("ok", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('ok', 1)").ExecuteNonQuery()), CancellationToken.None);
+        Assert.Equal(1, await Read(database, "ok"));
+    }
+
+    [Fact]
+    public async Task A_constraint_violation_rolls_back_and_surfaces()
+    {
+        var database = await Open();
+        await database.WriteAsync("seed", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('x', 1)").ExecuteNonQuery()), CancellationToken.None);
+
+        await Assert.ThrowsAsync<SqliteException>(async () => await database.WriteAsync("dup", (s, _) =>
+        {
+            s.Command("UPDATE counters SET value = 99 WHERE name = 'x'").ExecuteNonQuery();
+            return ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('x', 2)").ExecuteNonQuery());
+        }, CancellationToken.None));
+
+        Assert.Equal(1, await Read(database, "x"));
+    }
+
+    [Fact]
+    public async Task Concurrent_read_modify_writes_never_lose_an_update()
+    {
+        var database = await Open();
+        await database.WriteAsync("seed", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('n', 0)").ExecuteNonQuery()), CancellationToken.None);
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 400), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
+        {
+            await Task.Yield();
+            await database.WriteAsync("increment", (s, _) =>
+            {
+                var value = (long)s.Command("SELECT value FROM counters WHERE name = 'n'").ExecuteScalar()!;
+                return ValueTask.FromResult(s.Command("UPDATE counters SET value = $v WHERE name = 'n'").With("$v", value + 1).ExecuteNonQuery());
+            }, ct);
+        });
+
+        Assert.Equal(400, await Read(database, "n"));
+    }
+
+    [Fact]
+    public async Task Readers_see_committed_writes_while_writes_go_on()
+    {
+        var database = await Open();
+        var writes = Task.Run(async () =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                await database.WriteAsync("w", (s, _) => ValueTask.FromResult(
+                    s.Command("INSERT INTO counters (name, value) VALUES ($n, $v)").With("$n", $"k{i}").With("$v", i).ExecuteNonQuery()), CancellationToken.None);
+            }
+        });
+        long seen = 0;
+        while (!writes.IsCompleted)
+        {
+            var count = await database.ReadAsync("count", (s, _) => ValueTask.FromResult((long)s.Command("SELECT count(*) FROM counters").ExecuteScalar()!), CancellationToken.None);
+            Assert.True(count >= seen, "A reader went back in time.");
+            seen = count;
+        }
+        await writes;
+        Assert.Equal(199, await Read(database, "k199"));
+    }
+
+    [Fact]
+    public async Task Readers_cannot_write()
+    {
+        var database = await Open();
+        await Assert.ThrowsAsync<SqliteException>(async () => await database.ReadAsync("sneaky", (s, _) =>
+            ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('r', 1)").ExecuteNonQuery()), CancellationToken.None));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var database in _opened) await database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
