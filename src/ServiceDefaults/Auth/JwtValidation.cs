@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ProductStore.ServiceDefaults.Auth;
@@ -25,6 +26,9 @@ public static class JwtValidation
             o.RefreshInterval = TimeSpan.FromSeconds(30);
             o.TokenValidationParameters = Parameters(configuration);
         });
+        // Authentication brings ASP.NET Core Data Protection, which we never use for anything that must survive a
+        // restart (tokens are JWTs signed by Users): keep its keys in memory instead of writing them to disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.Service, p => p.RequireRole(Roles.Service));
