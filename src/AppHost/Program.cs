@@ -1,0 +1,13 @@
+using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Run;
+
+var model = ProductStoreTopology.Create();
+var repositoryRoot = RunSettings.FindRepositoryRoot();
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args.Where(a => a != "--no-monitoring").ToArray())
+    .AddInMemoryCollection(args.Contains("--no-monitoring") ? [new("AppHost:Monitoring", "false")] : [])
+    .Build();
+
+return await RunCommand.RunAsync(model, RunSettings.FromConfiguration(configuration, repositoryRoot));
