@@ -1,0 +1,3 @@
+using ProductStore.LoadTests.Cli;
+
+return await LoadCommand.Create().Parse(args).InvokeAsync();
