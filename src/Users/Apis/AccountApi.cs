@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProductStore.ServiceDefaults.Auth;
+using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Users.Domain;
+using ProductStore.Users.Storage;
+using ProductStore.Users.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace ProductStore.Users.Apis;
+
+/// <summary>A person's own account: register, log in, refresh, log out, who am I.</summary>
+public static class AccountApi
+{
+    private const string InvalidCredentials = "Invalid email or password.";
+
+    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/users").WithTags("Users").WithValidation();
+        api.MapPost("/register", Register).WithName("Register").WithSummary("Create an account (role customer)");
+        api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange email and password for an access token and a refresh token");
+        api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token; reusing an old one revokes the whole session");
+        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
+        api.MapGet("/me", Me).RequireAuthorization().WithName("Me").WithSummary("The caller's account");
+        return app;
+    }
+
+    public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Register(
+        RegisterRequest request, IUserStore users, PasswordHasher hasher, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = new User(Guid.CreateVersion7(), User.NormalizeEmail(request.Email!), request.DisplayName!.Trim(), Roles.Customer,
+            hasher.Hash(request.Password!), time.GetUtcNow());
+        if (!await users.TryAddAsync(user, cancellationToken))
+            return TypedResults.Problem(title: "Email already registered", statusCode: StatusCodes.Status409Conflict,
+                detail: "An account with this email exists; log in instead.");
+        metrics.Registered();
+        return TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(
+        LoginRequest request, IUserStore users, PasswordHasher hasher, TokenIssuer issuer, IRefreshTokenStore refreshTokens,
+        IOptionsMonitor<UsersOptions> options, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(User.NormalizeEmail(request.Email!), cancellationToken);
+        if (user is null) hasher.VerifyNothing(request.Password!);
+        if (user is null || !hasher.Verify(request.Password!, user.PasswordHash))
+        {
+            metrics.LoggedIn(success: false);
+            return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
+        }
+        var refreshToken = TokenIssuer.NewRefreshToken();
+        await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), Guid.CreateVersion7(), user.Id,
+            time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime), cancellationToken);
+        metrics.LoggedIn(success: true);
+        return TypedResults.Ok(Tokens(issuer.ForUser(user), refreshToken));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
+        RefreshRequest request, IUserStore users, TokenIssuer issuer, IRefreshTokenStore refreshTokens,
+        IOptionsMonitor<UsersOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var next = TokenIssuer.NewRefreshToken();
+        var now = time.GetUtcNow();
+        var (result, userId) = await refreshTokens.RotateAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!),
+            old => old with { TokenHash = TokenIssuer.HashRefreshToken(next), ExpiresAt = now + options.CurrentValue.RefreshTokenLifetime },
+            now, cancellationToken);
+        var user = result == RotationResult.Rotated ? await users.FindByIdAsync(userId, cancellationToken) : null;
+        if (user is null)
+        {
+            var detail = result == RotationResult.Reused
+                ? "This refresh token was already used; the session is revoked. Log in again."
+                : "The refresh token is invalid, expired or revoked. Log in again.";
+            return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: detail);
+        }
+        return TypedResults.Ok(Tokens(issuer.ForUser(user), next));
+    }
+
+    public static async Task<NoContent> Logout(RefreshRequest request, IRefreshTokenStore refreshTokens, CancellationToken cancellationToken)
+    {
+        await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<UserResponse>, NotFound>> Me(ClaimsPrincipal principal, IUserStore users, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(principal.UserId(), cancellationToken) is { } user ? TypedResults.Ok(UserResponse.From(user)) : TypedResults.NotFound();
+
+    private static TokenResponse Tokens(IssuedToken access, string refreshToken) => new(access.AccessToken, "Bearer", access.ExpiresIn, refreshToken);
+}

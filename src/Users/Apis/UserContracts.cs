@@ -1,0 +1,48 @@
+using System.Net.Mail;
+using ProductStore.ServiceDefaults.Auth;
+using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Users.Domain;
+
+namespace ProductStore.Users.Apis;
+
+public sealed record UserResponse(Guid Id, string Email, string DisplayName, string Role, DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(User user) => new(user.Id, user.Email, user.DisplayName, user.Role, user.CreatedAt);
+}
+
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.When(!IsEmail(Email), "email", "A valid email address is required.");
+        if (PasswordPolicy.Check(Password, Email) is { } problem) errors.Add("password", problem);
+        errors.When(string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > 100, "displayName", "A display name of 1 to 100 characters is required.");
+    }
+
+    private static bool IsEmail(string? email) =>
+        email is { Length: > 0 and <= 254 } && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim();
+}
+
+public sealed record LoginRequest(string? Email, string? Password) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.When(string.IsNullOrWhiteSpace(Email), "email", "The email is required.");
+        errors.When(string.IsNullOrEmpty(Password), "password", "The password is required.");
+        errors.When(Password?.Length > PasswordPolicy.MaxLength, "password", $"The password must have at most {PasswordPolicy.MaxLength} characters.");
+    }
+}
+
+public sealed record RefreshRequest(string? RefreshToken) : IValidatable
+{
+    public void Validate(ValidationErrors errors) =>
+        errors.When(string.IsNullOrWhiteSpace(RefreshToken) || RefreshToken.Length > 200, "refreshToken", "The refresh token is required.");
+}
+
+public sealed record ChangeRoleRequest(string? Role) : IValidatable
+{
+    public void Validate(ValidationErrors errors) =>
+        errors.When(Role is null || !Roles.IsUserRole(Role), "role", $"The role must be '{Roles.Customer}' or '{Roles.Admin}'.");
+}

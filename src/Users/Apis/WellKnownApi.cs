@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using ProductStore.ServiceDefaults.Auth;
+using ProductStore.Users.Tokens;
+
+namespace ProductStore.Users.Apis;
+
+/// <summary>What other services need to check Users' tokens: the OpenID discovery document and the public keys.</summary>
+public static class WellKnownApi
+{
+    public const string JwksPath = "/.well-known/jwks.json";
+
+    public static IEndpointRouteBuilder MapWellKnownApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/.well-known").WithTags("Discovery").AllowAnonymous();
+        api.MapGet("/openid-configuration", Discovery).WithName("OpenIdConfiguration");
+        api.MapGet("/jwks.json", Jwks).WithName("Jwks");
+        return app;
+    }
+
+    public static IResult Discovery(HttpRequest request, IConfiguration configuration) => TypedResults.Json(
+        new DiscoveryDocument(TokenConventions.Issuer(configuration), $"{request.Scheme}://{request.Host}{JwksPath}", [TokenConventions.Algorithm]),
+        UsersJsonContext.Default.DiscoveryDocument);
+
+    public static IResult Jwks(SigningKeys keys)
+    {
+        var jwk = keys.PublicJwk();
+        return TypedResults.Json(new JsonWebKeySet([new PublicJwk(jwk.Kty, "sig", TokenConventions.Algorithm, jwk.Kid, jwk.Crv, jwk.X, jwk.Y)]),
+            UsersJsonContext.Default.JsonWebKeySet);
+    }
+}
+
+public sealed record DiscoveryDocument(
+    [property: JsonPropertyName("issuer")] string Issuer,
+    [property: JsonPropertyName("jwks_uri")] string JwksUri,
+    [property: JsonPropertyName("id_token_signing_alg_values_supported")] string[] SigningAlgorithms);
+
+public sealed record JsonWebKeySet([property: JsonPropertyName("keys")] IReadOnlyList<PublicJwk> Keys);
+
+public sealed record PublicJwk(
+    [property: JsonPropertyName("kty")] string Kty,
+    [property: JsonPropertyName("use")] string Use,
+    [property: JsonPropertyName("alg")] string Alg,
+    [property: JsonPropertyName("kid")] string Kid,
+    [property: JsonPropertyName("crv")] string Crv,
+    [property: JsonPropertyName("x")] string X,
+    [property: JsonPropertyName("y")] string Y);

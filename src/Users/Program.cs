@@ -1,0 +1,18 @@
+using ProductStore.ServiceDefaults;
+using ProductStore.Users;
+using ProductStore.Users.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddUsers();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapAccountApi();
+app.MapAdminUsersApi();
+app.MapWellKnownApi();
+app.MapServiceTokenApi();
+app.Run();
+
+public partial class Program;

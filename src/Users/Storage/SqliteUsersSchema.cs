@@ -1,0 +1,35 @@
+namespace ProductStore.Users.Storage;
+
+public static class SqliteUsersSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE refresh_tokens (
+            token_hash TEXT PRIMARY KEY,
+            family_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE refresh_families (
+            family_id TEXT PRIMARY KEY,
+            revoked INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE signing_keys (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            kid TEXT NOT NULL,
+            private_key BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        """,
+    ];
+}

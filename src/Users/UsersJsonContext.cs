@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProductStore.ServiceDefaults.Http;
+using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Users.Apis;
+
+namespace ProductStore.Users;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(RegisterRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(ChangeRoleRequest))]
+[JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(Page<UserResponse>))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(ServiceTokenRequest))]
+[JsonSerializable(typeof(ServiceTokenResponse))]
+[JsonSerializable(typeof(DiscoveryDocument))]
+[JsonSerializable(typeof(JsonWebKeySet))]
+public sealed partial class UsersJsonContext : JsonSerializerContext;

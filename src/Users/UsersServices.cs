@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Users.Domain;
+using ProductStore.Users.Storage;
+using ProductStore.Users.Tokens;
+
+namespace ProductStore.Users;
+
+public static class UsersServices
+{
+    public static WebApplicationBuilder AddUsers(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default));
+        services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSqliteDatabase("users", SqliteUsersSchema.Migrations);
+        services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
+        services.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
+
+        services.AddStorageInitializer<SigningKeys>();
+        services.AddStorageInitializer<AdminBootstrap>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<UsersMetrics>();
+
+        // Users checks its own tokens with the key it holds, instead of fetching its own JWKS over HTTP.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<SigningKeys>((o, keys) =>
+        {
+            o.MetadataAddress = null!;
+            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [keys.Current];
+        });
+        return builder;
+    }
+}
