@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using ProductStore.Catalog.Domain;
+using ProductStore.ServiceDefaults.Validation;
+
+namespace ProductStore.Catalog.Apis;
+
+public sealed record ProductResponse(
+    Guid Id, string Sku, string Name, string Description, string Category, decimal Price, string Currency, int Stock,
+    string ImageUrl, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static ProductResponse From(Product p) => new(p.Id, p.Sku, p.Name, p.Description, p.Category, p.Price, p.Currency, p.Stock, p.ImageUrl, p.CreatedAt, p.UpdatedAt);
+}
+
+public sealed record CategoryResponse(Guid Id, string Slug, string Name)
+{
+    public static CategoryResponse From(Category c) => new(c.Id, c.Slug, c.Name);
+}
+
+/// <summary>The body of POST and PUT /api/catalog/products.</summary>
+public sealed record ProductRequest(
+    string? Sku, string? Name, string? Description, string? Category, decimal? Price, string? Currency, int? Stock, string? ImageUrl) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.When(string.IsNullOrWhiteSpace(Sku) || Sku.Length > 64 || Sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
+        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 200, "name", "A name of 1 to 200 characters is required.");
+        errors.When(Description?.Length > 4000, "description", "The description must have at most 4000 characters.");
+        errors.When(string.IsNullOrWhiteSpace(Category), "category", "A category slug is required.");
+        errors.When(Price is not { } price || !PriceRules.IsValid(price), "price", "The price must be between 0 and 1,000,000,000 with at most two decimals.");
+        errors.When(!PriceRules.IsCurrency(Currency ?? "EUR"), "currency", "The currency must be three upper-case letters (ISO 4217), e.g. EUR.");
+        errors.When(Stock is not (>= 0 and <= 1_000_000_000), "stock", "The stock must be a whole number from 0 to 1,000,000,000.");
+        errors.When(!IsImageUrl(ImageUrl), "imageUrl", "The image URL must be an absolute http or https URL (or empty).");
+    }
+
+    public Product ToProduct(Guid id, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new(
+        id, Sku!.Trim(), Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? "EUR", Stock!.Value, ImageUrl ?? "", createdAt, updatedAt);
+
+    private static bool IsImageUrl(string? url) =>
+        string.IsNullOrEmpty(url) || (url.Length <= 2000 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+}
+
+public sealed partial record CategoryRequest(string? Slug, string? Name) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.When(Slug is null || !SlugPattern().IsMatch(Slug), "slug", "The slug must be 1 to 50 lower-case letters, digits and dashes.");
+        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$")]
+    private static partial Regex SlugPattern();
+}
+
+public sealed record RenameCategoryRequest(string? Name) : IValidatable
+{
+    public void Validate(ValidationErrors errors) =>
+        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+}
+
+/// <summary>GET /api/catalog/products/lookup?ids=a,b,c: up to 100 ids in one call.</summary>
+public sealed record LookupQuery(string? Ids) : IValidatable
+{
+    public const int MaxIds = 100;
+
+    public IReadOnlyCollection<Guid> Parsed => (Ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(Guid.Parse).ToHashSet();
+
+    public void Validate(ValidationErrors errors)
+    {
+        var parts = (Ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        errors.When(parts.Length == 0, "ids", "Give one or more product ids, separated by commas.");
+        errors.When(parts.Length > MaxIds, "ids", $"At most {MaxIds} ids per lookup.");
+        errors.When(parts.Any(p => !Guid.TryParse(p, out _)), "ids", "Every id must be a GUID.");
+    }
+}
+
+public sealed record ReservationRequest(Guid OrderId, IReadOnlyList<ReservationItemRequest>? Items) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.When(OrderId == Guid.Empty, "orderId", "The order id is required.");
+        errors.When(Items is not { Count: > 0 and <= 100 }, "items", "Between 1 and 100 items are required.");
+        errors.When(Items?.Any(i => i.Quantity is < 1 or > 1000) == true, "items", "Every quantity must be from 1 to 1000.");
+        errors.When(Items?.DistinctBy(i => i.ProductId).Count() != Items?.Count, "items", "Each product may appear only once.");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using ProductStore.Catalog.Storage;
+using ProductStore.ServiceDefaults.Storage;
+using Spectre.Console;
+
+namespace ProductStore.Catalog.Seeding;
+
+/// <summary>
+/// <c>dotnet run --project src/Catalog -- seed --products 20000</c>: loads any number of generated products
+/// into the configured database (same configuration as the service), in batches of one transaction each.
+/// </summary>
+public static class BulkSeedCommand
+{
+    private const int BatchSize = 2000;
+
+    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "seed";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var countAt = Array.IndexOf(args, "--products");
+        if (countAt < 0 || countAt + 1 >= args.Length || !int.TryParse(args[countAt + 1], CultureInfo.InvariantCulture, out var count) || count < 1)
+        {
+            Console.Error.WriteLine("usage: Catalog seed --products <count>");
+            return 2;
+        }
+        var elapsed = await SeedAsync(app.Services, count, AnsiConsole.Console, CancellationToken.None);
+        AnsiConsole.MarkupLine($"Seeded [green]{count:N0}[/] products in {elapsed.TotalSeconds:0.0} s ({count / Math.Max(elapsed.TotalSeconds, 0.001):N0}/s).");
+        return 0;
+    }
+
+    public static async Task<TimeSpan> SeedAsync(IServiceProvider services, int count, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var database = services.GetRequiredService<SqliteDatabase>();
+        await database.MigrateAsync(SqliteCatalogSchema.Migrations, cancellationToken);
+        var store = services.GetRequiredService<ICatalogStore>();
+        await DemoCatalogSeeder.AddCategoriesAsync(store, cancellationToken);
+
+        // A seed of its own per run, so repeated runs add new SKUs rather than colliding.
+        var generator = new ProductGenerator(seed: Environment.TickCount & 0xFFFFFF);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-count);
+        var stopwatch = Stopwatch.StartNew();
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Seeding products", maxValue: count);
+            for (var done = 0; done < count; done += BatchSize)
+            {
+                var batch = Enumerable.Range(done + 1, Math.Min(BatchSize, count - done)).Select(n => generator.Next(n, start.AddSeconds(n))).ToList();
+                await store.AddManyAsync(batch, cancellationToken);
+                task.Increment(batch.Count);
+            }
+        });
+        return stopwatch.Elapsed;
+    }
+}
