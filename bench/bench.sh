@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Benchmarks on this machine, against the running system (Release build, SQLite, 20,000 products):
+#   1. cold start of the whole system and each process's RSS, idle and under load;
+#   2. one catalog route with wrk: direct to Catalog, through our gateway, through nginx (keepalive upstream),
+#      in alternating rounds, with the ratios gateway/direct and gateway/nginx;
+#   3. the shopper journey with the load runner at increasing rates: the highest rate with p99 < 500 ms and 0 errors.
+# Needs: wrk, nginx (apt-get install -y wrk nginx). Results go to bench/results/latest.md (and stdout).
+# Usage: bench/bench.sh [--rounds 3] [--duration 10] [--connections 32] [--rates "100 200 300 400"]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=3; DURATION=10; CONNECTIONS=32; RATES="100 200 300 400 500"; JOURNEY_SECONDS=20
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) ROUNDS=$2; shift 2;; --duration) DURATION=$2; shift 2;;
+    --connections) CONNECTIONS=$2; shift 2;; --rates) RATES=$2; shift 2;;
+    --journey-seconds) JOURNEY_SECONDS=$2; shift 2;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+for tool in wrk nginx; do command -v $tool >/dev/null || { echo "$tool is missing: apt-get install -y wrk nginx" >&2; exit 1; }; done
+
+WORK=$(mktemp -d /tmp/productstore-bench.XXXXXX)
+DATA=$WORK/data
+RESULTS=bench/results/latest.md
+mkdir -p bench/results
+ROUTE='/api/catalog/products?limit=20&sort=price'
+GATEWAY=http://127.0.0.1:8080; CATALOG=http://127.0.0.1:8000; NGINX_PORT=8090
+ADMIN_EMAIL=bench-admin@productstore.local; ADMIN_PASSWORD=bench-admin-password-1
+
+APPHOST_PID=""; NGINX_PID=""
+cleanup() {
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  if [ -n "$APPHOST_PID" ]; then kill -INT "$APPHOST_PID" 2>/dev/null || true; wait "$APPHOST_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== building (Release)"
+dotnet build -c Release ProductStore.sln -v q -nologo >/dev/null
+
+echo "== seeding 20,000 products"
+Storage__DataDirectory=$DATA Catalog__Seed__Demo=false \
+  dotnet src/Catalog/bin/Release/net10.0/Catalog.dll seed --products 20000
+
+echo "== starting the system"
+START_NS=$(date +%s%N)
+dotnet src/AppHost/bin/Release/net10.0/AppHost.dll --no-monitoring \
+  --AppHost:DataDirectory="$DATA" --AppHost:Environment=Production \
+  --Resources:users:Environment:Users__Admin__Email=$ADMIN_EMAIL \
+  --Resources:users:Environment:Users__Admin__Password=$ADMIN_PASSWORD \
+  --Resources:catalog:Environment:Catalog__Seed__Demo=false \
+  --Resources:gateway:Environment:Gateway__RateLimits__Default__TokenLimit=100000000 \
+  --Resources:gateway:Environment:Gateway__RateLimits__Default__TokensPerPeriod=100000000 \
+  --Resources:gateway:Environment:Gateway__RateLimits__Auth__TokenLimit=100000000 \
+  --Resources:gateway:Environment:Gateway__RateLimits__Auth__TokensPerPeriod=100000000 \
+  >"$WORK/apphost.log" 2>&1 &
+APPHOST_PID=$!
+until grep -q "ProductStore is ready" "$WORK/apphost.log"; do
+  kill -0 $APPHOST_PID 2>/dev/null || { cat "$WORK/apphost.log"; exit 1; }
+  sleep 0.1
+done
+COLD_START=$(awk "BEGIN { printf \"%.1f\", ($(date +%s%N) - $START_NS) / 1e9 }")
+REPORTED=$(grep -o "ready in [0-9.]* s" "$WORK/apphost.log")
+echo "cold start: ${COLD_START} s from launch ($REPORTED after the AppHost started)"
+
+declare -A PORTS=([gateway]=8080 [catalog]=8000 [cart]=8001 [orders]=8002 [users]=8003)
+pid_of_port() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+declare -A IDLE_RSS LOAD_RSS
+sleep 2
+for name in "${!PORTS[@]}"; do IDLE_RSS[$name]=$(rss_mb "$(pid_of_port ${PORTS[$name]})"); done
+
+echo "== nginx proxying Catalog (keepalive upstream)"
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream catalog { server 127.0.0.1:8000; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { proxy_pass http://catalog; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+sleep 1
+
+# wrk prints "Requests/sec: N" and, with --latency, "50% 1.23ms" / "99% 4.56ms".
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/, "", v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v*1000 } }'; }
+run_wrk() {
+  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1$ROUTE")
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
+  p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
+  errors=$(echo "$out" | awk '/Non-2xx/ { print $5 } /Socket errors/ { print }' | tr '\n' ' ')
+  echo "$rps $p50 $p99 ${errors:-0}"
+}
+
+echo "== wrk: $ROUNDS alternating rounds of ${DURATION}s at $CONNECTIONS connections on $ROUTE"
+wrk -t2 -c"$CONNECTIONS" -d3s "$GATEWAY$ROUTE" >/dev/null; wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$NGINX_PORT$ROUTE" >/dev/null
+declare -A SUM_RPS SUM_P50 SUM_P99
+for target in direct gateway nginx; do SUM_RPS[$target]=0; SUM_P50[$target]=0; SUM_P99[$target]=0; done
+ROUND_LINES=""
+for round in $(seq 1 "$ROUNDS"); do
+  for target in direct gateway nginx; do
+    case $target in direct) url=$CATALOG;; gateway) url=$GATEWAY;; nginx) url=http://127.0.0.1:$NGINX_PORT;; esac
+    if [ "$target" = gateway ] && [ "$round" = 1 ]; then
+      (sleep $((DURATION / 2)); for name in "${!PORTS[@]}"; do echo "$name $(rss_mb "$(pid_of_port ${PORTS[$name]})")"; done >"$WORK/load-rss") &
+    fi
+    read -r rps p50 p99 errors < <(run_wrk "$url")
+    echo "round $round $target: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors: $errors"
+    ROUND_LINES+="| $round | $target | $rps | $p50 | $p99 |"$'\n'
+    SUM_RPS[$target]=$(awk "BEGIN { print ${SUM_RPS[$target]} + $rps }")
+    SUM_P50[$target]=$(awk "BEGIN { print ${SUM_P50[$target]} + $p50 }")
+    SUM_P99[$target]=$(awk "BEGIN { print ${SUM_P99[$target]} + $p99 }")
+  done
+done
+while read -r name mb; do LOAD_RSS[$name]=$mb; done <"$WORK/load-rss"
+avg() { awk "BEGIN { printf \"%.2f\", $1 / $ROUNDS }"; }
+GW_DIRECT=$(awk "BEGIN { printf \"%.2f\", ${SUM_RPS[gateway]} / ${SUM_RPS[direct]} }")
+GW_NGINX=$(awk "BEGIN { printf \"%.2f\", ${SUM_RPS[gateway]} / ${SUM_RPS[nginx]} }")
+echo "gateway/direct = $GW_DIRECT, gateway/nginx = $GW_NGINX"
+
+echo "== shopper journey with the load runner at increasing rates"
+JOURNEY_LINES=""; BEST_RATE=0
+for rate in $RATES; do
+  report="$WORK/journey-$rate"
+  set +e
+  dotnet tests/LoadTests/bin/Release/net10.0/LoadTests.dll --target "$GATEWAY" --scenario shopper --rate "$rate" \
+    --duration "${JOURNEY_SECONDS}s" --users 200 --report-dir "$report" --max-p99-ms 500 --max-fail-percent 0 \
+    --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" >"$report.log" 2>&1
+  code=$?
+  set -e
+  summary=$(grep -E "^\| *shopper" "$report"/*.md 2>/dev/null | head -1 || true)
+  echo "rate $rate/s: exit $code ${summary}"
+  JOURNEY_LINES+="| $rate | $([ $code = 0 ] && echo pass || echo fail) | ${summary:-see log} |"$'\n'
+  [ $code = 0 ] && BEST_RATE=$rate || break
+done
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Taken $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo), $(uname -sr); Release build, SQLite, 20,000 products."
+  echo
+  echo "## Catalog route \`$ROUTE\`, wrk -t2 -c$CONNECTIONS, ${DURATION}s x $ROUNDS alternating rounds"
+  echo
+  echo "| target | req/s (avg) | p50 ms (avg) | p99 ms (avg) |"
+  echo "|---|---|---|---|"
+  for target in direct gateway nginx; do echo "| $target | $(avg ${SUM_RPS[$target]}) | $(avg ${SUM_P50[$target]}) | $(avg ${SUM_P99[$target]}) |"; done
+  echo
+  echo "gateway/direct = **$GW_DIRECT**, gateway/nginx = **$GW_NGINX**"
+  echo
+  echo "| round | target | req/s | p50 ms | p99 ms |"
+  echo "|---|---|---|---|---|"
+  printf "%s" "$ROUND_LINES"
+  echo
+  echo "## Shopper journey (load runner, open model, ${JOURNEY_SECONDS}s per rate)"
+  echo
+  echo "Highest rate with p99 < 500 ms and no errors: **$BEST_RATE journeys/s** (one order each)."
+  echo
+  echo "| rate/s | verdict | runner summary |"
+  echo "|---|---|---|"
+  printf "%s" "$JOURNEY_LINES"
+  echo
+  echo "## Start and memory"
+  echo
+  echo "Cold start of the whole system: $COLD_START s from launch ($REPORTED)."
+  echo
+  echo "| process | RSS idle (MB) | RSS under gateway load (MB) |"
+  echo "|---|---|---|"
+  for name in gateway catalog cart orders users; do echo "| $name | ${IDLE_RSS[$name]} | ${LOAD_RSS[$name]:-n/a} |"; done
+} >"$RESULTS"
+cat "$RESULTS"
