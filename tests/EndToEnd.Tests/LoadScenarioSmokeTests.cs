@@ -4,13 +4,9 @@ using ProductStore.LoadTests.Scenarios;
 namespace ProductStore.EndToEnd.Tests;
 
 /// <summary>Every load scenario for a few seconds at a low rate against the real system: no failures, sane figures.</summary>
-public sealed class LoadScenarioSmokeTests : IAsyncLifetime
+public sealed class LoadScenarioSmokeTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
-    private ProductStoreSystem _system = null!;
-
-    public async ValueTask InitializeAsync() => _system = await ProductStoreSystem.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _system.DisposeAsync();
+    private readonly ProductStoreSystem _system = fixture.System;
 
     [Theory]
     [InlineData("browse")]
@@ -25,7 +21,7 @@ public sealed class LoadScenarioSmokeTests : IAsyncLifetime
             Rate = 10,
             Duration = TimeSpan.FromSeconds(3),
             WarmUp = TimeSpan.Zero,
-            Users = 10,
+            Users = 40,
             DiscoveryPages = 2,
             AdminEmail = ProductStoreSystem.AdminEmail,
             AdminPassword = ProductStoreSystem.AdminPassword,

@@ -43,6 +43,7 @@ public sealed class ProductStoreSystem : IAsyncDisposable
             Monitoring = options.Monitoring,
             ScrapeInterval = "1s",
             Telegram = options.Telegram,
+            AlertGrouping = options.Monitoring ? "1s" : null,
             StartTimeout = TimeSpan.FromSeconds(90),
             Log = system.Collect,
         };

@@ -110,15 +110,15 @@ internal sealed class MonitoringLauncher
             root.Children[new YamlScalarNode("templates")] = new YamlSequenceNode(
                 list.Children.Select(t => new YamlScalarNode(Path.Combine(source, ((YamlScalarNode)t).Value!))));
         }
-        var telegram = _settings.Telegram;
-        string? tokenFile = null;
-        if (telegram is not null)
+        if (_settings.AlertGrouping is { } grouping)
         {
-            // The token goes to a file only this user can read, never into the rendered configuration.
-            tokenFile = Path.Combine(runDirectory, "telegram_bot_token");
-            File.WriteAllText(tokenFile, telegram.BotToken);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            foreach (var route in Routes(Child(root, "route")))
+            {
+                route.Children[new YamlScalarNode("group_wait")] = new YamlScalarNode(grouping);
+                route.Children[new YamlScalarNode("group_interval")] = new YamlScalarNode(grouping);
+            }
         }
+        var telegram = _settings.Telegram;
         foreach (var receiver in Sequence(root, "receivers").Children.OfType<YamlMappingNode>())
         {
             var key = new YamlScalarNode("telegram_configs");
@@ -128,16 +128,19 @@ internal sealed class MonitoringLauncher
                 receiver.Children.Remove(key);
                 continue;
             }
+            // Alertmanager 0.25 has no bot_token_file: the token goes into this run's copy, readable by this user only.
             foreach (var config in ((YamlSequenceNode)configs).Children.OfType<YamlMappingNode>())
             {
-                config.Children.Remove(new YamlScalarNode("bot_token"));
-                config.Children[new YamlScalarNode("bot_token_file")] = new YamlScalarNode(tokenFile!);
+                config.Children[new YamlScalarNode("bot_token")] = new YamlScalarNode(telegram.BotToken);
                 config.Children[new YamlScalarNode("chat_id")] = new YamlScalarNode(telegram.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (telegram.ApiUrl is { } apiUrl) config.Children[new YamlScalarNode("api_url")] = new YamlScalarNode(apiUrl);
+                if (telegram.ApiUrl is { } apiUrl) config.Children[new YamlScalarNode("api_url")] = new YamlScalarNode(apiUrl.TrimEnd('/'));
             }
         }
         return Save(root, runDirectory, "alertmanager.yml");
     }
+
+    private static IEnumerable<YamlMappingNode> Routes(YamlMappingNode route) =>
+        Sequence(route, "routes").Children.OfType<YamlMappingNode>().SelectMany(Routes).Prepend(route);
 
     private YamlSequenceNode Targets(Resource resource) => new(new YamlMappingNode(
         new YamlScalarNode("targets"), new YamlSequenceNode(new YamlScalarNode($"127.0.0.1:{_settings.PortOf(resource)}"))));
@@ -165,8 +168,11 @@ internal sealed class MonitoringLauncher
     private static string Save(YamlMappingNode root, string directory, string fileName)
     {
         var path = Path.Combine(directory, fileName);
-        using var writer = new StreamWriter(path);
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        using (var writer = new StreamWriter(path))
+        {
+            new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        }
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return path;
     }
 

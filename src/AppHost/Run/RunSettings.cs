@@ -33,6 +33,9 @@ public sealed record RunSettings
 
     public TelegramSettings? Telegram { get; init; }
 
+    /// <summary>Alertmanager's group_wait and group_interval for this run (tests shorten them; the file's own when null).</summary>
+    public string? AlertGrouping { get; init; }
+
     /// <summary>Where each process's output lines go; the console with a name prefix by default.</summary>
     public Action<string, string>? Log { get; init; }
 

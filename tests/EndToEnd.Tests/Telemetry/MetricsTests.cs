@@ -3,13 +3,9 @@ using System.Net;
 namespace ProductStore.EndToEnd.Tests.Telemetry;
 
 /// <summary>After a shopper journey, every process's /metrics is valid Prometheus text and holds the business metrics.</summary>
-public sealed class MetricsTests : IAsyncLifetime
+public sealed class MetricsTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
-    private ProductStoreSystem _system = null!;
-
-    public async ValueTask InitializeAsync() => _system = await ProductStoreSystem.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _system.DisposeAsync();
+    private readonly ProductStoreSystem _system = fixture.System;
 
     public static TheoryData<string, string[]> Expectations => new()
     {
