@@ -1,3 +1,4 @@
+using ProductStore.TestSupport;
 using System.Net;
 using System.Text.Json;
 using ProductStore.AppHost.Run;

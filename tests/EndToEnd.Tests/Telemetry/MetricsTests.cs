@@ -1,3 +1,4 @@
+using ProductStore.TestSupport;
 using System.Net;
 
 namespace ProductStore.EndToEnd.Tests.Telemetry;
@@ -32,7 +33,7 @@ public sealed class MetricsTests(SystemFixture fixture) : IClassFixture<SystemFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
-        var (exitCode, output) = await Tools.RunAsync(promtool, ["check", "metrics"], text);
+        var (exitCode, output) = await Tools.RunAsync(promtool, ["check", "metrics"], input: text);
         // promtool exits 1 for lint findings too (e.g. a counter without _total); both must be clean.
         Assert.True(exitCode == 0, $"promtool check metrics on {service}: {output}");
         foreach (var name in names) Assert.Contains("\n" + name, "\n" + text);

@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace ProductStore.EndToEnd.Tests.Telemetry;
+namespace ProductStore.TestSupport;
 
-/// <summary>Command-line tools CI installs (.ci/run): missing ones skip a test locally and fail it in CI.</summary>
+/// <summary>Command-line tools CI installs (.ci/run): a missing one skips the test locally and fails it in CI.</summary>
 public static class Tools
 {
     public static string Require(string executable)
@@ -15,11 +16,13 @@ public static class Tools
         return "";
     }
 
-    /// <summary>Runs a tool with standard input and returns its exit code and combined output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string executable, IEnumerable<string> arguments, string? input = null)
+    /// <summary>Runs a tool and returns its exit code and combined output; <paramref name="input"/> goes to its standard input.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string executable, IEnumerable<string> arguments, string? input = null, string? workingDirectory = null)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

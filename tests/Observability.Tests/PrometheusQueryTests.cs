@@ -1,0 +1,116 @@
+using ProductStore.TestSupport;
+using System.Globalization;
+using System.Text;
+
+namespace ProductStore.Observability.Tests;
+
+/// <summary>
+/// A real Prometheus scrapes a fake target under every job of prometheus.yml at 1 s; every dashboard query must then
+/// return data, and every alert rule must evaluate without error.
+/// </summary>
+public sealed class PrometheusQueryTests(PrometheusQueryTests.ScrapedPrometheus prometheus) : IClassFixture<PrometheusQueryTests.ScrapedPrometheus>
+{
+    [Fact]
+    public async Task Every_dashboard_query_returns_data()
+    {
+        var server = await prometheus.ServerAsync();
+        var queries = DashboardQueries.All().DistinctBy(q => q.ToString()).ToDictionary(q => q.ToString());
+        var failures = await prometheus.WaitForAsync(queries.Keys.ToList(), async key =>
+        {
+            var result = await server.QueryAsync(queries[key].Expr);
+            if (result.Status != "success") return $"{result.Status}: {result.Error}";
+            if (result.Series.Count == 0) return "no data";
+            // A quantile or ratio over mismatched labels gives NaN, not an empty result.
+            return result.Values.Any(IsNumber) ? null : $"only {string.Join(", ", result.Values)}";
+        });
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Key} -> {f.Value}")));
+    }
+
+    [Fact]
+    public async Task Every_alert_rule_evaluates_without_error()
+    {
+        var server = await prometheus.ServerAsync();
+        var failures = await prometheus.WaitForAsync(AlertRules.All().Select(r => r.Name).ToList(), async name =>
+        {
+            var rules = (await server.GetJsonAsync("api/v1/rules")).GetProperty("data").GetProperty("groups").EnumerateArray()
+                .SelectMany(g => g.GetProperty("rules").EnumerateArray());
+            var rule = rules.FirstOrDefault(r => r.GetProperty("name").GetString() == name);
+            if (rule.ValueKind == System.Text.Json.JsonValueKind.Undefined) return "not loaded";
+            var health = rule.GetProperty("health").GetString();
+            return health == "ok" ? null : $"{health}: {(rule.TryGetProperty("lastError", out var e) ? e.GetString() : "")}";
+        });
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Key} -> {f.Value}")));
+    }
+
+    private static bool IsNumber(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
+
+    /// <summary>The fake target and a Prometheus scraping it under every job of the repository's configuration, started by the first test.</summary>
+    public sealed class ScrapedPrometheus : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private SampleScrapeTarget? _target;
+        private PrometheusProcess? _server;
+
+        /// <summary>Started here rather than in a fixture initializer, so a missing Prometheus skips the tests instead of failing the class.</summary>
+        public async Task<PrometheusProcess> ServerAsync()
+        {
+            Tools.Require("prometheus");
+            await _gate.WaitAsync();
+            try
+            {
+                _target ??= await SampleScrapeTarget.StartAsync();
+                return _server ??= await PrometheusProcess.StartAsync(Configuration(_target.Target));
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>The repository's jobs and rules with every target replaced by the fake one, scraped and evaluated every second.</summary>
+        private static string Configuration(string target)
+        {
+            var yaml = new StringBuilder("""
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files:
+
+                """);
+            yaml.Append("  - '").Append(Repository.PathTo("prometheus", "rules", "*.yml")).Append("'\nscrape_configs:\n");
+            foreach (var job in ScrapeJobs.All())
+                yaml.Append($"  - job_name: {job.Name}\n    metrics_path: {job.MetricsPath}\n    static_configs:\n      - targets: ['{target}']\n");
+            return yaml.ToString();
+        }
+
+        /// <summary>
+        /// Retries each check (null = passed) until all pass or 30 s have passed, since the first scrapes and rule
+        /// evaluations take a few seconds; returns the checks still failing.
+        /// </summary>
+        public async Task<Dictionary<string, string>> WaitForAsync(IReadOnlyList<string> keys, Func<string, Task<string?>> check)
+        {
+            var failures = keys.ToDictionary(k => k, _ => "not checked");
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (true)
+            {
+                foreach (var key in failures.Keys.ToList())
+                {
+                    if (await check(key) is { } failure) failures[key] = failure;
+                    else failures.Remove(key);
+                }
+                if (failures.Count == 0 || DateTime.UtcNow > deadline) return failures;
+                await Task.Delay(1000);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_server is not null) await _server.DisposeAsync();
+            if (_target is not null) await _target.DisposeAsync();
+            _gate.Dispose();
+        }
+    }
+}
