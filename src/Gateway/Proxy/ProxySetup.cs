@@ -1,0 +1,30 @@
+using Yarp.ReverseProxy.Forwarder;
+
+namespace ProductStore.Gateway.Proxy;
+
+public static class ProxySetup
+{
+    /// <summary>Routes and clusters come from the ReverseProxy section; cluster addresses name services, resolved at load.</summary>
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<ServiceAddressFilter>();
+        services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the proxy with the shortest pipeline that works: every cluster has one destination, so no load balancing,
+    /// affinity or passive health middleware; only the step that measures each call and turns failures into problems.
+    /// </summary>
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamOutcomes>());
+        return app;
+    }
+
+    /// <summary>The services behind the gateway: one cluster each, named like the service.</summary>
+    public static IEnumerable<string> ClusterIds(IConfiguration configuration) =>
+        configuration.GetSection("ReverseProxy:Clusters").GetChildren().Select(cluster => cluster.Key);
+}
