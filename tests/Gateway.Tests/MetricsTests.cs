@@ -1,0 +1,23 @@
+using System.Net;
+using ProductStore.Gateway.Tests.Fakes;
+
+namespace ProductStore.Gateway.Tests;
+
+public class MetricsTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task Each_forwarded_call_is_timed_by_route_cluster_and_status()
+    {
+        using var metrics = new GatewayMetricsRecorder(fixture.Factory.Services);
+        using var client = fixture.Factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/categories")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/users/login", new StringContent("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/internal/token")).StatusCode);
+
+        var timed = metrics.TagsOf("productstore.gateway.upstream.duration")
+            .Select(tags => (tags["route"], tags["cluster"], tags["status_code"])).Order().ToList();
+        Assert.Equal([("catalog", "catalog", "200"), ("users-login", "users", "200")], timed);
+        Assert.Empty(metrics.TagsOf("productstore.gateway.upstream.errors"));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using ProductStore.Gateway.Tests.Fakes;
+using ProductStore.TestSupport;
+
+namespace ProductStore.Gateway.Tests;
+
+public class RoutingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Theory]
+    [InlineData("GET", "/api/catalog/products?category=books&q=red%20shoes&sort=-price&limit=5", "catalog")]
+    [InlineData("GET", "/api/catalog/products/lookup?ids=a,b", "catalog")]
+    [InlineData("DELETE", "/api/catalog/categories/books", "catalog")]
+    [InlineData("GET", "/api/cart", "cart")]
+    [InlineData("PUT", "/api/cart/items/0196a1b2-0000-7000-8000-000000000001", "cart")]
+    [InlineData("POST", "/api/orders", "orders")]
+    [InlineData("POST", "/api/orders/0196a1b2-0000-7000-8000-000000000002/cancel", "orders")]
+    [InlineData("GET", "/api/users/me", "users")]
+    [InlineData("POST", "/api/users/login", "users")]
+    [InlineData("POST", "/api/users/register", "users")]
+    [InlineData("GET", "/.well-known/openid-configuration", "users")]
+    [InlineData("GET", "/.well-known/jwks.json", "users")]
+    public async Task Each_public_route_reaches_its_service_with_method_path_query_and_body_unchanged(string method, string pathAndQuery, string service)
+    {
+        using var client = fixture.Factory.CreateClient();
+        var body = method is "POST" or "PUT" ? """{"quantity":2,"note":"ünïcode"}""" : null;
+        var request = new HttpRequestMessage(new HttpMethod(method), pathAndQuery);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var echoed = await client.ForwardedAsync(request);
+
+        Assert.Equal(service, echoed.Service);
+        Assert.Equal(method, echoed.Method);
+        Assert.Equal(pathAndQuery, echoed.Path + echoed.Query);
+        Assert.Equal(body ?? "", echoed.Body);
+    }
+
+    [Theory]
+    [InlineData("POST", "/internal/stock/reservations")]
+    [InlineData("DELETE", "/internal/stock/reservations/0196a1b2-0000-7000-8000-000000000001")]
+    [InlineData("POST", "/internal/token")]
+    [InlineData("GET", "/internal/carts/0196a1b2-0000-7000-8000-000000000001")]
+    [InlineData("GET", "/api/payments")]
+    [InlineData("GET", "/api")]
+    [InlineData("GET", "/api/catalogue/products")]
+    [InlineData("GET", "/")]
+    public async Task Internal_and_unknown_paths_are_not_routed_and_get_a_404_problem(string method, string path)
+    {
+        using var client = fixture.Factory.CreateClient();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}") });
+
+        await response.ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Each_services_openapi_document_is_served_from_the_service()
+    {
+        using var client = fixture.Factory.CreateClient();
+        foreach (var service in GatewayFixture.ServiceNames)
+        {
+            var response = await client.GetAsync($"/openapi/{service}.json");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(EchoService.OpenApiDocumentOf(service), await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Swagger_ui_lists_the_four_service_documents()
+    {
+        using var client = fixture.Factory.CreateClient();
+
+        var page = await client.GetAsync("/swagger");
+        var script = await client.GetStringAsync("/swagger/index.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("swagger-ui", await page.Content.ReadAsStringAsync());
+        foreach (var service in GatewayFixture.ServiceNames) Assert.Contains($"\"/openapi/{service}.json\"", script);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/swagger-ui-bundle.js")).StatusCode);
+    }
+}
