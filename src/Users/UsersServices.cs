@@ -29,7 +29,10 @@ public static class UsersServices
         // Users checks its own tokens with the key it holds, instead of fetching its own JWKS over HTTP.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<SigningKeys>((o, keys) =>
         {
+            // JwtBearer's own post-configure may already have built a manager for services:users; drop it too.
             o.MetadataAddress = null!;
+            o.Authority = null;
+            o.ConfigurationManager = null;
             o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [keys.Current];
         });
         return builder;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
 using ProductStore.Users.Tokens;
-using Microsoft.Extensions.Options;
 
 namespace ProductStore.Users.Apis;
 
@@ -21,15 +21,15 @@ public static class AccountApi
         api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange email and password for an access token and a refresh token");
         api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token; reusing an old one revokes the whole session");
         api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
-        api.MapGet("/me", Me).RequireAuthorization().WithName("Me").WithSummary("The caller's account");
+        // A service token (role service) is not an account.
+        api.MapGet("/me", Me).RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Admin)).WithName("Me").WithSummary("The caller's account");
         return app;
     }
 
     public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Register(
         RegisterRequest request, IUserStore users, PasswordHasher hasher, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var user = new User(Guid.CreateVersion7(), User.NormalizeEmail(request.Email!), request.DisplayName!.Trim(), Roles.Customer,
-            hasher.Hash(request.Password!), time.GetUtcNow());
+        var user = User.Create(request.Email!, request.DisplayName!, Roles.Customer, hasher.Hash(request.Password!), time.GetUtcNow());
         if (!await users.TryAddAsync(user, cancellationToken))
             return TypedResults.Problem(title: "Email already registered", statusCode: StatusCodes.Status409Conflict,
                 detail: "An account with this email exists; log in instead.");

@@ -17,7 +17,7 @@ public static class PasswordPolicy
             var normalized = User.NormalizeEmail(email);
             var localPart = normalized.Split('@')[0];
             var lowered = password.Trim().ToLowerInvariant();
-            if (lowered == normalized || lowered == localPart) return "The password must not be your email address.";
+            if (lowered.Contains(normalized) || lowered == localPart) return "The password must not be or contain your email address.";
         }
         return null;
     }

@@ -3,12 +3,14 @@ using ProductStore.Users.Domain;
 
 namespace ProductStore.Users.Storage;
 
-/// <summary>Accounts, shaped for Cassandra: users by id, users by email, all users paged by id.</summary>
+/// <summary>Accounts, shaped for Cassandra: users by id, users by email, users by role, all users paged by id.</summary>
 public interface IUserStore
 {
     Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
 
     Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken);
 
     /// <summary>False when the email is taken.</summary>
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);

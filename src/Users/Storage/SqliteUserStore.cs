@@ -17,6 +17,11 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         database.ReadAsync("users.find_by_email", (session, ct) =>
             session.Command($"SELECT {Columns} FROM users WHERE email = $email").With("$email", normalizedEmail).FirstOrDefaultAsync(Read, ct), cancellationToken).AsTask();
 
+    public Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken) =>
+        database.ReadAsync("users.any_in_role", async (session, ct) =>
+            await session.Command("SELECT 1 FROM users WHERE role = $role LIMIT 1").With("$role", role).FirstOrDefaultAsync(_ => true, ct),
+            cancellationToken).AsTask();
+
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) =>
         database.WriteAsync("users.add", (session, _) => ValueTask.FromResult(session.Command($"""
                 INSERT INTO users ({Columns}) VALUES ($id, $email, $name, $role, $hash, $created) ON CONFLICT (email) DO NOTHING
@@ -28,7 +33,9 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public Task<Page<User>> ListAsync(string? cursor, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync("users.list", async (session, ct) =>
         {
-            var after = cursor is null ? "" : Cursor.Decode(cursor, CursorKind);
+            var after = cursor is null ? Guid.Empty
+                : Guid.TryParse(Cursor.Decode(cursor, CursorKind), out var id) ? id : throw new InvalidCursorException();
+            // Bound as a Guid like every id (upper-case TEXT), so the keyset comparison sorts the way the index does.
             var users = await session.Command($"SELECT {Columns} FROM users WHERE id > $after ORDER BY id LIMIT $limit")
                 .With("$after", after).With("$limit", limit + 1).ListAsync(Read, ct);
             var next = users.Count > limit ? Cursor.Encode(CursorKind, users[limit - 1].Id.ToString()) : null;

@@ -31,5 +31,6 @@ public static class SqliteUsersSchema
             created_at INTEGER NOT NULL
         );
         """,
+        "CREATE INDEX users_by_role ON users (role);",
     ];
 }

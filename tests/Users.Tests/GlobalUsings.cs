@@ -1,0 +1,3 @@
+global using System.Net;
+global using ProductStore.TestSupport;
+global using ProductStore.Users.Tests.Fakes;
