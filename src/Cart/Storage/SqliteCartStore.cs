@@ -23,7 +23,7 @@ public sealed class SqliteCartStore(SqliteDatabase database) : ICartStore
 
     public Task<IReadOnlyList<CartLine>> GetAsync(Guid userId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<CartLine>>("cart.get", async (session, ct) => await session.Command("""
-                SELECT product_id, name, quantity, price_cents, currency, added_at FROM cart_lines WHERE user_id = $user ORDER BY added_at, product_id
+                SELECT product_id, name, quantity, price_cents, currency, added_at FROM cart_lines WHERE user_id = $user ORDER BY product_id
                 """)
             .With("$user", userId)
             .ListAsync(r => new CartLine(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3) / 100m, r.GetString(4), r.GetTimestamp(5)), ct),
