@@ -17,6 +17,6 @@ namespace ProductStore.Catalog;
 [JsonSerializable(typeof(CategoryResponse[]))]
 [JsonSerializable(typeof(ReservationRequest))]
 [JsonSerializable(typeof(Reservation))]
-[JsonSerializable(typeof(List<ReservedItem>))]
+[JsonSerializable(typeof(IReadOnlyList<ReservedItem>))]
 [JsonSerializable(typeof(IReadOnlyList<ShortItem>))]
 public sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -20,23 +20,23 @@ public sealed record CategoryResponse(Guid Id, string Slug, string Name)
 public sealed record ProductRequest(
     string? Sku, string? Name, string? Description, string? Category, decimal? Price, string? Currency, int? Stock, string? ImageUrl) : IValidatable
 {
+    public const string DefaultCurrency = "EUR";
+
     public void Validate(ValidationErrors errors)
     {
         errors.When(string.IsNullOrWhiteSpace(Sku) || Sku.Length > 64 || Sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 200, "name", "A name of 1 to 200 characters is required.");
         errors.When(Description?.Length > 4000, "description", "The description must have at most 4000 characters.");
         errors.When(string.IsNullOrWhiteSpace(Category), "category", "A category slug is required.");
-        errors.When(Price is not { } price || !PriceRules.IsValid(price), "price", "The price must be between 0 and 1,000,000,000 with at most two decimals.");
-        errors.When(!PriceRules.IsCurrency(Currency ?? "EUR"), "currency", "The currency must be three upper-case letters (ISO 4217), e.g. EUR.");
-        errors.When(Stock is not (>= 0 and <= 1_000_000_000), "stock", "The stock must be a whole number from 0 to 1,000,000,000.");
-        errors.When(!IsImageUrl(ImageUrl), "imageUrl", "The image URL must be an absolute http or https URL (or empty).");
+        errors.When(Price is not { } price || !ProductRules.IsPrice(price), "price", "The price must be from 0 to 1,000,000,000 with at most two decimals.");
+        errors.When(!ProductRules.IsCurrency(Currency ?? DefaultCurrency), "currency", "The currency must be three upper-case letters (ISO 4217), e.g. EUR.");
+        errors.When(!ProductRules.IsStock(Stock), "stock", "The stock must be a whole number from 0 to 1,000,000,000.");
+        errors.When(!ProductRules.IsImageUrl(ImageUrl), "imageUrl", "The image URL must be an absolute http or https URL (or empty).");
     }
 
-    public Product ToProduct(Guid id, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new(
-        id, Sku!.Trim(), Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? "EUR", Stock!.Value, ImageUrl ?? "", createdAt, updatedAt);
-
-    private static bool IsImageUrl(string? url) =>
-        string.IsNullOrEmpty(url) || (url.Length <= 2000 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+    /// <summary>The product this valid request describes; an update keeps the stored creation time.</summary>
+    public Product ToProduct(Guid id, DateTimeOffset now) => new(
+        id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? DefaultCurrency, Stock!.Value, ImageUrl ?? "", now, now);
 }
 
 public sealed partial record CategoryRequest(string? Slug, string? Name) : IValidatable
@@ -79,8 +79,9 @@ public sealed record ReservationRequest(Guid OrderId, IReadOnlyList<ReservationI
     public void Validate(ValidationErrors errors)
     {
         errors.When(OrderId == Guid.Empty, "orderId", "The order id is required.");
-        errors.When(Items is not { Count: > 0 and <= 100 }, "items", "Between 1 and 100 items are required.");
-        errors.When(Items?.Any(i => i.Quantity is < 1 or > 1000) == true, "items", "Every quantity must be from 1 to 1000.");
-        errors.When(Items?.DistinctBy(i => i.ProductId).Count() != Items?.Count, "items", "Each product may appear only once.");
+        var items = Items ?? [];
+        errors.When(items.Count is 0 or > 100, "items", "Between 1 and 100 items are required.");
+        errors.When(items.Any(i => i is null || i.ProductId == Guid.Empty || i.Quantity is < 1 or > 1000), "items", "Every item needs a product id and a quantity from 1 to 1000.");
+        errors.When(items.OfType<ReservationItemRequest>().GroupBy(i => i.ProductId).Any(g => g.Count() > 1), "items", "Each product may appear only once.");
     }
 }

@@ -20,7 +20,7 @@ public static class StockApi
     public static async Task<Results<Ok<Reservation>, ProblemHttpResult>> Reserve(
         ReservationRequest request, IStockStore stock, CatalogMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var outcome = await stock.ReserveAsync(request.OrderId, request.Items!, time.GetUtcNow(), cancellationToken);
+        var outcome = await stock.ReserveAsync(request.OrderId, request.Items!, time.GetStoredNow(), cancellationToken);
         metrics.Reservation(outcome);
         return outcome switch
         {
@@ -29,13 +29,13 @@ public static class StockApi
                 detail: "Some items are not in stock in the quantity asked for; nothing was reserved.",
                 extensions: new Dictionary<string, object?> { ["shortItems"] = refused.ShortItems }),
             _ => TypedResults.Problem(title: "Reservation conflict", statusCode: StatusCodes.Status409Conflict,
-                detail: "This order id has a reservation with other items."),
+                detail: "This order id has a reservation with other items, or was released before it reserved any."),
         };
     }
 
-    public static async Task<NoContent> Release(Guid orderId, IStockStore stock, CancellationToken cancellationToken)
+    public static async Task<NoContent> Release(Guid orderId, IStockStore stock, TimeProvider time, CancellationToken cancellationToken)
     {
-        await stock.ReleaseAsync(orderId, cancellationToken);
+        await stock.ReleaseAsync(orderId, time.GetStoredNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -5,3 +5,12 @@ public sealed record Product(
     string ImageUrl, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 public sealed record Category(Guid Id, string Slug, string Name);
+
+public abstract record SaveProductOutcome
+{
+    /// <summary>Stored as returned (an update keeps the creation time it had).</summary>
+    public sealed record Saved(Product Product) : SaveProductOutcome;
+    public sealed record NotFound : SaveProductOutcome;
+    public sealed record SkuTaken : SaveProductOutcome;
+    public sealed record UnknownCategory : SaveProductOutcome;
+}

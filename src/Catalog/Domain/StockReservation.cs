@@ -11,14 +11,21 @@ public sealed record Reservation(Guid OrderId, IReadOnlyList<ReservedItem> Items
         Items.Count == requested.Count
         && Items.OrderBy(i => i.ProductId).Select(i => (i.ProductId, i.Quantity))
             .SequenceEqual(requested.OrderBy(i => i.ProductId).Select(i => (i.ProductId, i.Quantity)));
+
+    /// <summary>
+    /// What a release of an order id that never reserved leaves behind, so that a reservation arriving late
+    /// (after the caller gave up on it and released) is refused instead of holding stock no order will use.
+    /// </summary>
+    public static Reservation ReleasedBeforeReserved(Guid orderId, DateTimeOffset now) => new(orderId, [], now, Released: true);
 }
 
 public sealed record ShortItem(Guid ProductId, int Requested, int Available);
 
 public abstract record ReservationOutcome
 {
-    public sealed record Reserved(Reservation Reservation) : ReservationOutcome;
+    /// <summary>The stock is held for the order; <paramref name="Replayed"/> when it was held by an earlier call with this order id.</summary>
+    public sealed record Reserved(Reservation Reservation, bool Replayed) : ReservationOutcome;
     public sealed record Refused(IReadOnlyList<ShortItem> ShortItems) : ReservationOutcome;
-    /// <summary>The order id was reserved before with other items.</summary>
+    /// <summary>The order id was reserved before with other items, or released before it reserved anything.</summary>
     public sealed record Mismatch : ReservationOutcome;
 }

@@ -16,8 +16,10 @@ public static class BulkSeedCommand
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "seed";
 
+    /// <summary>Runs the command on the built (not started) app and disposes it, which checkpoints the database.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        await using var _ = app;
         var countAt = Array.IndexOf(args, "--products");
         if (countAt < 0 || countAt + 1 >= args.Length || !int.TryParse(args[countAt + 1], CultureInfo.InvariantCulture, out var count) || count < 1)
         {
@@ -25,7 +27,7 @@ public static class BulkSeedCommand
             return 2;
         }
         var elapsed = await SeedAsync(app.Services, count, AnsiConsole.Console, CancellationToken.None);
-        AnsiConsole.MarkupLine($"Seeded [green]{count:N0}[/] products in {elapsed.TotalSeconds:0.0} s ({count / Math.Max(elapsed.TotalSeconds, 0.001):N0}/s).");
+        AnsiConsole.MarkupLine($"Seeded [green]{count:N0}[/] products in {elapsed.TotalSeconds:0.00} s ({count / Math.Max(elapsed.TotalSeconds, 0.001):N0}/s).");
         return 0;
     }
 
@@ -36,8 +38,9 @@ public static class BulkSeedCommand
         var store = services.GetRequiredService<ICatalogStore>();
         await DemoCatalogSeeder.AddCategoriesAsync(store, cancellationToken);
 
-        // A seed of its own per run, so repeated runs add new SKUs rather than colliding.
-        var generator = new ProductGenerator(seed: Environment.TickCount & 0xFFFFFF);
+        // A run id of its own, so repeated runs add new SKUs rather than colliding with earlier ones.
+        var run = Random.Shared.Next();
+        var generator = new ProductGenerator(run, skuPrefix: $"BULK{run:x8}");
         var start = DateTimeOffset.UtcNow.AddSeconds(-count);
         var stopwatch = Stopwatch.StartNew();
         await console.Progress().StartAsync(async progress =>

@@ -13,7 +13,7 @@ public sealed partial class DemoCatalogSeeder(ICatalogStore store, IConfiguratio
     {
         if (!configuration.GetValue("Catalog:Seed:Demo", true) || (await store.ListCategoriesAsync(cancellationToken)).Count > 0) return;
         await AddCategoriesAsync(store, cancellationToken);
-        var generator = new ProductGenerator(seed: 1);
+        var generator = new ProductGenerator(seed: 1, skuPrefix: "DEMO");
         var start = time.GetUtcNow().AddDays(-DemoProducts);
         await store.AddManyAsync(Enumerable.Range(1, DemoProducts).Select(n => generator.Next(n, start.AddDays(n))).ToList(), cancellationToken);
         LogSeeded(logger, ProductGenerator.Categories.Count, DemoProducts);

@@ -2,8 +2,8 @@ using ProductStore.Catalog.Domain;
 
 namespace ProductStore.Catalog.Seeding;
 
-/// <summary>Deterministic, varied demo data: the same seed always gives the same catalog.</summary>
-public sealed class ProductGenerator(int seed)
+/// <summary>Deterministic, varied demo data: the same seed always gives the same catalog. SKUs are "{skuPrefix}-{number}".</summary>
+public sealed class ProductGenerator(int seed, string skuPrefix)
 {
     public static readonly IReadOnlyList<(string Slug, string Name)> Categories =
     [
@@ -23,7 +23,7 @@ public sealed class ProductGenerator(int seed)
         // Prices from 0.99 to a few thousand, skewed low like a real shop; some products sold out.
         var price = Math.Round((decimal)Math.Pow(_random.NextDouble(), 3) * 2999m + 0.99m, 2);
         var stock = _random.Next(10) == 0 ? 0 : _random.Next(1, 500);
-        return new Product(Guid.CreateVersion7(createdAt), $"SKU-{seed}-{number:D7}", name, $"{name}: demo product number {number}.", slug, price, "EUR",
+        return new Product(Guid.CreateVersion7(createdAt), $"{skuPrefix}-{number:D7}", name, $"{name}: demo product number {number}.", slug, price, "EUR",
             stock, $"https://images.productstore.example/{slug}/{number}.jpg", createdAt, createdAt);
     }
 }

@@ -5,17 +5,15 @@ namespace ProductStore.Catalog.Storage;
 
 public enum DeleteCategoryResult { Deleted, NotFound, NotEmpty }
 
-public enum SaveProductResult { Saved, NotFound, SkuTaken }
-
 /// <summary>
-/// Categories and products, shaped for Cassandra: product by id, products by category (one partition each) or
-/// across all, a category by slug; every listing is a keyset range that a paging state can also continue.
+/// Categories and products, shaped for Cassandra's query-first model: the category list, a category by slug,
+/// a product by id (and a batch of ids), products of one category (one partition per category and sort) or of
+/// all categories, and SKU uniqueness through a lookup by SKU inside the save. Listings are keyset ranges that
+/// a paging state can continue as well.
 /// </summary>
 public interface ICatalogStore
 {
     Task<IReadOnlyList<Category>> ListCategoriesAsync(CancellationToken cancellationToken);
-
-    Task<Category?> FindCategoryAsync(string slug, CancellationToken cancellationToken);
 
     Task<bool> TryAddCategoryAsync(Category category, CancellationToken cancellationToken);
 
@@ -27,11 +25,15 @@ public interface ICatalogStore
 
     Task<IReadOnlyList<Product>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
-    Task<Page<Product>> ListAsync(ProductListQuery query, CancellationToken cancellationToken);
+    Task<Page<Product>> ListByCategoryAsync(string category, ProductListing listing, CancellationToken cancellationToken);
 
-    Task<SaveProductResult> AddAsync(Product product, CancellationToken cancellationToken);
+    Task<Page<Product>> ListAllAsync(ProductListing listing, CancellationToken cancellationToken);
 
-    Task<SaveProductResult> UpdateAsync(Product product, CancellationToken cancellationToken);
+    /// <summary>Adds a product whose SKU no other product has, in a category that exists.</summary>
+    Task<SaveProductOutcome> AddAsync(Product product, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a product's fields but its creation time, under the same rules as <see cref="AddAsync"/>.</summary>
+    Task<SaveProductOutcome> UpdateAsync(Product product, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
 
@@ -44,5 +46,5 @@ public interface IStockStore
 {
     Task<ReservationOutcome> ReserveAsync(Guid orderId, IReadOnlyList<ReservationItemRequest> items, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken);
+    Task ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken cancellationToken);
 }

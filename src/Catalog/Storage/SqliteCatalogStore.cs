@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using ProductStore.Catalog.Domain;
@@ -11,10 +10,6 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
     public Task<IReadOnlyList<Category>> ListCategoriesAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Category>>("categories.list", async (session, ct) =>
             await session.Command("SELECT id, slug, name FROM categories ORDER BY slug").ListAsync(ReadCategory, ct), cancellationToken).AsTask();
-
-    public Task<Category?> FindCategoryAsync(string slug, CancellationToken cancellationToken) =>
-        database.ReadAsync("categories.find", (session, ct) =>
-            session.Command("SELECT id, slug, name FROM categories WHERE slug = $slug").With("$slug", slug).FirstOrDefaultAsync(ReadCategory, ct), cancellationToken).AsTask();
 
     public Task<bool> TryAddCategoryAsync(Category category, CancellationToken cancellationToken) =>
         database.WriteAsync("categories.add", (session, _) => ValueTask.FromResult(
@@ -52,62 +47,67 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
             return await command.ListAsync(SqliteProductRows.Read, ct);
         }, cancellationToken).AsTask();
 
-    public Task<Page<Product>> ListAsync(ProductListQuery query, CancellationToken cancellationToken) =>
-        database.ReadAsync("products.list", async (session, ct) =>
+    public Task<Page<Product>> ListByCategoryAsync(string category, ProductListing listing, CancellationToken cancellationToken) =>
+        ListAsync(category, listing, cancellationToken);
+
+    public Task<Page<Product>> ListAllAsync(ProductListing listing, CancellationToken cancellationToken) =>
+        ListAsync(null, listing, cancellationToken);
+
+    private Task<Page<Product>> ListAsync(string? category, ProductListing listing, CancellationToken cancellationToken)
+    {
+        var (keyColumn, descending) = SqliteProductKeyset.For(listing.Sort);
+        var kind = listing.CursorKind(category);
+        // Decoded before the database is touched: a foreign cursor is the client's error, not a failed query.
+        var after = listing.Cursor is null ? default((object Key, Guid After)?) : SqliteProductKeyset.Decode(listing.Cursor, kind, listing.Sort);
+        var filter = listing.Filter;
+
+        var sql = new StringBuilder($"SELECT {SqliteProductRows.Columns}, {keyColumn} FROM products WHERE 1 = 1");
+        if (category is not null) sql.Append(" AND category = $category");
+        if (filter.Search is not null) sql.Append(" AND name_lower LIKE $search ESCAPE '\\'");
+        if (filter.MinPriceCents is not null) sql.Append(" AND price_cents >= $min");
+        if (filter.MaxPriceCents is not null) sql.Append(" AND price_cents <= $max");
+        if (filter.InStockOnly) sql.Append(" AND stock > 0");
+        if (after is not null) sql.Append($" AND ({keyColumn}, id) {(descending ? "<" : ">")} ($key, $after)");
+        var direction = descending ? "DESC" : "ASC";
+        sql.Append($" ORDER BY {keyColumn} {direction}, id {direction} LIMIT $limit");
+
+        return database.ReadAsync("products.list", async (session, ct) =>
         {
-            var (keyColumn, descending) = query.SortOrder switch
-            {
-                ProductSort.Price => ("price_cents", false),
-                ProductSort.PriceDescending => ("price_cents", true),
-                ProductSort.Name => ("name_lower", false),
-                _ => ("created_at", true),
-            };
-            var sql = new StringBuilder($"SELECT {SqliteProductRows.Columns}, {keyColumn} FROM products WHERE 1 = 1");
-            if (query.Category is not null) sql.Append(" AND category = $category");
-            if (query.Q is { Length: > 0 }) sql.Append(" AND name_lower LIKE $q ESCAPE '\\'");
-            if (query.MinPrice is not null) sql.Append(" AND price_cents >= $min");
-            if (query.MaxPrice is not null) sql.Append(" AND price_cents <= $max");
-            if (query.InStock == true) sql.Append(" AND stock > 0");
-            if (query.Cursor is not null) sql.Append($" AND ({keyColumn}, id) {(descending ? "<" : ">")} ($key, $after)");
-            var direction = descending ? "DESC" : "ASC";
-            sql.Append($" ORDER BY {keyColumn} {direction}, id {direction} LIMIT $limit");
+            var command = session.Command(sql.ToString()).With("$limit", listing.Size + 1);
+            if (category is not null) command.With("$category", category);
+            if (filter.Search is { } search) command.With("$search", "%" + EscapeLike(search) + "%");
+            if (filter.MinPriceCents is { } min) command.With("$min", min);
+            if (filter.MaxPriceCents is { } max) command.With("$max", max);
+            if (after is { } position) command.With("$key", position.Key).With("$after", position.After);
 
-            var command = session.Command(sql.ToString()).With("$limit", query.Size + 1);
-            if (query.Category is not null) command.With("$category", query.Category);
-            if (query.Q is { Length: > 0 } q) command.With("$q", "%" + EscapeLike(q.ToLowerInvariant()) + "%");
-            if (query.MinPrice is { } min) command.With("$min", (long)Math.Ceiling(min * 100));
-            if (query.MaxPrice is { } max) command.With("$max", (long)Math.Floor(max * 100));
-            if (query.Cursor is not null)
-            {
-                var position = Cursor.Decode(query.Cursor, query.CursorKind);
-                var split = position.LastIndexOf('|');
-                if (split < 0 || !Guid.TryParse(position.AsSpan(split + 1), out var after)) throw new InvalidCursorException();
-                var key = position[..split];
-                command.With("$after", after).With("$key", keyColumn == "name_lower" ? key : long.Parse(key, CultureInfo.InvariantCulture));
-            }
-            var rows = await command.ListAsync(row => (Product: SqliteProductRows.Read(row), Key: Convert.ToString(row.GetValue(11), CultureInfo.InvariantCulture)!), ct);
-            var next = rows.Count > query.Size ? Cursor.Encode(query.CursorKind, $"{rows[query.Size - 1].Key}|{rows[query.Size - 1].Product.Id}") : null;
-            return new Page<Product>(rows.Take(query.Size).Select(r => r.Product).ToList(), next);
+            var rows = await command.ListAsync(row => (Product: SqliteProductRows.Read(row), Key: row.GetValue(SqliteProductRows.ColumnCount)), ct);
+            if (rows.Count <= listing.Size) return new Page<Product>(rows.ConvertAll(r => r.Product), null);
+            var last = rows[listing.Size - 1];
+            return new Page<Product>(rows.GetRange(0, listing.Size).ConvertAll(r => r.Product), SqliteProductKeyset.Encode(kind, last.Key, last.Product.Id));
         }, cancellationToken).AsTask();
+    }
 
-    public Task<SaveProductResult> AddAsync(Product product, CancellationToken cancellationToken) =>
+    public Task<SaveProductOutcome> AddAsync(Product product, CancellationToken cancellationToken) =>
         database.WriteAsync("products.add", (session, _) =>
         {
-            if (SkuTaken(session, product)) return ValueTask.FromResult(SaveProductResult.SkuTaken);
+            if (Refusal(session, product) is { } refused) return ValueTask.FromResult(refused);
             session.Command(SqliteProductRows.Insert).WithProduct(product).ExecuteNonQuery();
-            return ValueTask.FromResult(SaveProductResult.Saved);
+            return ValueTask.FromResult<SaveProductOutcome>(new SaveProductOutcome.Saved(product));
         }, cancellationToken).AsTask();
 
-    public Task<SaveProductResult> UpdateAsync(Product product, CancellationToken cancellationToken) =>
+    public Task<SaveProductOutcome> UpdateAsync(Product product, CancellationToken cancellationToken) =>
         database.WriteAsync("products.update", (session, _) =>
         {
-            if (SkuTaken(session, product)) return ValueTask.FromResult(SaveProductResult.SkuTaken);
-            var updated = session.Command("""
+            if (Refusal(session, product) is { } refused) return ValueTask.FromResult(refused);
+            var createdAt = session.Command("""
                     UPDATE products SET sku = $sku, name = $name, name_lower = $name_lower, description = $description,
                         category = $category, price_cents = $price, currency = $currency, stock = $stock, image_url = $image, updated_at = $updated
                     WHERE id = $id
-                    """).WithProduct(product).ExecuteNonQuery() == 1;
-            return ValueTask.FromResult(updated ? SaveProductResult.Saved : SaveProductResult.NotFound);
+                    RETURNING created_at
+                    """).WithProduct(product).ExecuteScalar();
+            return ValueTask.FromResult<SaveProductOutcome>(createdAt is long stored
+                ? new SaveProductOutcome.Saved(product with { CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(stored) })
+                : new SaveProductOutcome.NotFound());
         }, cancellationToken).AsTask();
 
     public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
@@ -121,8 +121,15 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
             return ValueTask.FromResult(true);
         }, cancellationToken).AsTask();
 
-    private static bool SkuTaken(SqliteSession session, Product product) =>
-        session.Command("SELECT 1 FROM products WHERE sku = $sku AND id <> $id").With("$sku", product.Sku).With("$id", product.Id).ExecuteScalar() is not null;
+    /// <summary>Checked inside the write transaction, so a concurrent save or category delete cannot slip in between.</summary>
+    private static SaveProductOutcome? Refusal(SqliteSession session, Product product)
+    {
+        if (session.Command("SELECT 1 FROM categories WHERE slug = $slug").With("$slug", product.Category).ExecuteScalar() is null)
+            return new SaveProductOutcome.UnknownCategory();
+        if (session.Command("SELECT 1 FROM products WHERE sku = $sku AND id <> $id").With("$sku", product.Sku).With("$id", product.Id).ExecuteScalar() is not null)
+            return new SaveProductOutcome.SkuTaken();
+        return null;
+    }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

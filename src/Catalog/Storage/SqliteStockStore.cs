@@ -13,8 +13,8 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
     public Task<ReservationOutcome> ReserveAsync(Guid orderId, IReadOnlyList<ReservationItemRequest> items, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync<ReservationOutcome>("stock.reserve", async (session, ct) =>
         {
-            var existing = await FindAsync(session, orderId, ct);
-            if (existing is not null) return existing.Matches(items) ? new ReservationOutcome.Reserved(existing) : new ReservationOutcome.Mismatch();
+            if (await FindAsync(session, orderId, ct) is { } existing)
+                return existing.Matches(items) ? new ReservationOutcome.Reserved(existing, Replayed: true) : new ReservationOutcome.Mismatch();
 
             var reserved = new List<ReservedItem>(items.Count);
             var shortItems = new List<ShortItem>();
@@ -35,17 +35,20 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
                     .With("$id", item.ProductId).With("$quantity", item.Quantity).ExecuteNonQuery();
             }
             var reservation = new Reservation(orderId, reserved, now, Released: false);
-            session.Command("INSERT INTO reservations (order_id, items_json, created_at) VALUES ($order, $items, $created)")
-                .With("$order", orderId).With("$items", JsonSerializer.Serialize(reserved, CatalogJsonContext.Default.ListReservedItem))
-                .With("$created", now.ToStored()).ExecuteNonQuery();
-            return new ReservationOutcome.Reserved(reservation);
+            Insert(session, reservation);
+            return new ReservationOutcome.Reserved(reservation, Replayed: false);
         }, cancellationToken).AsTask();
 
-    public Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken) =>
+    public Task ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync("stock.release", async (session, ct) =>
         {
             var reservation = await FindAsync(session, orderId, ct);
-            if (reservation is null || reservation.Released) return false;
+            if (reservation is null)
+            {
+                Insert(session, Reservation.ReleasedBeforeReserved(orderId, now));
+                return false;
+            }
+            if (reservation.Released) return false;
             foreach (var item in reservation.Items)
             {
                 session.Command("UPDATE products SET stock = stock + $quantity WHERE id = $id")
@@ -55,9 +58,15 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
             return true;
         }, cancellationToken).AsTask();
 
+    private static void Insert(SqliteSession session, Reservation reservation) =>
+        session.Command("INSERT INTO reservations (order_id, items_json, created_at, released) VALUES ($order, $items, $created, $released)")
+            .With("$order", reservation.OrderId)
+            .With("$items", JsonSerializer.Serialize(reservation.Items, CatalogJsonContext.Default.IReadOnlyListReservedItem))
+            .With("$created", reservation.CreatedAt.ToStored()).With("$released", reservation.Released).ExecuteNonQuery();
+
     private static ValueTask<Reservation?> FindAsync(SqliteSession session, Guid orderId, CancellationToken cancellationToken) =>
         session.Command("SELECT order_id, items_json, created_at, released FROM reservations WHERE order_id = $order")
             .With("$order", orderId)
             .FirstOrDefaultAsync(r => new Reservation(r.GetGuid(0),
-                JsonSerializer.Deserialize(r.GetString(1), CatalogJsonContext.Default.ListReservedItem)!, r.GetTimestamp(2), r.GetInt64(3) == 1), cancellationToken);
+                JsonSerializer.Deserialize(r.GetString(1), CatalogJsonContext.Default.IReadOnlyListReservedItem)!, r.GetTimestamp(2), r.GetInt64(3) == 1), cancellationToken);
 }
