@@ -77,101 +77,34 @@ internal sealed class MonitoringLauncher
     private string WritePrometheusConfig(string runDirectory)
     {
         var source = Path.Combine(_settings.RepositoryRoot, "prometheus");
-        var root = LoadYaml(Path.Combine(source, "prometheus.yml"));
-        if (_settings.ScrapeInterval is { } interval)
-        {
-            var global = Child(root, "global");
-            global.Children[new YamlScalarNode("scrape_interval")] = new YamlScalarNode(interval);
-            global.Children[new YamlScalarNode("evaluation_interval")] = new YamlScalarNode(interval);
-        }
-        if (root.Children.TryGetValue(new YamlScalarNode("rule_files"), out var ruleFiles) && ruleFiles is YamlSequenceNode rules)
-        {
-            root.Children[new YamlScalarNode("rule_files")] = new YamlSequenceNode(
-                rules.Children.Select(r => new YamlScalarNode(Path.Combine(source, ((YamlScalarNode)r).Value!))));
-        }
-        foreach (var job in Sequence(root, "scrape_configs").Children.OfType<YamlMappingNode>())
-        {
-            var name = ((YamlScalarNode)job.Children[new YamlScalarNode("job_name")]).Value!;
-            var target = name == "prometheus" ? _model["prometheus"] : _model.Resources.FirstOrDefault(r => r.Name == name);
-            if (target is not null) job.Children[new YamlScalarNode("static_configs")] = Targets(target);
-        }
-        var alerting = Child(root, "alerting");
-        alerting.Children[new YamlScalarNode("alertmanagers")] = new YamlSequenceNode(
-            new YamlMappingNode(new YamlScalarNode("static_configs"), Targets(_model["alertmanager"])));
+        var root = MonitoringConfig.Prometheus(_settings.RepositoryRoot, _model,
+            targetsOf: r => r.Kind == ResourceKind.Container ? null : [$"127.0.0.1:{_settings.PortOf(r)}"],
+            ruleFilePath: rule => Path.Combine(source, rule),
+            _settings.ScrapeInterval);
         return Save(root, runDirectory, "prometheus.yml");
     }
 
     private string WriteAlertmanagerConfig(string runDirectory)
     {
         var source = Path.Combine(_settings.RepositoryRoot, "alertmanager");
-        var root = LoadYaml(Path.Combine(source, "alertmanager.yml"));
-        if (root.Children.TryGetValue(new YamlScalarNode("templates"), out var templates) && templates is YamlSequenceNode list)
-        {
-            root.Children[new YamlScalarNode("templates")] = new YamlSequenceNode(
-                list.Children.Select(t => new YamlScalarNode(Path.Combine(source, ((YamlScalarNode)t).Value!))));
-        }
-        if (_settings.AlertGrouping is { } grouping)
-        {
-            foreach (var route in Routes(Child(root, "route")))
-            {
-                route.Children[new YamlScalarNode("group_wait")] = new YamlScalarNode(grouping);
-                route.Children[new YamlScalarNode("group_interval")] = new YamlScalarNode(grouping);
-            }
-        }
         var telegram = _settings.Telegram;
-        foreach (var receiver in Sequence(root, "receivers").Children.OfType<YamlMappingNode>())
-        {
-            var key = new YamlScalarNode("telegram_configs");
-            if (!receiver.Children.TryGetValue(key, out var configs)) continue;
-            if (telegram is null)
+        var root = MonitoringConfig.Alertmanager(_settings.RepositoryRoot,
+            templatePath: template => Path.Combine(source, template),
+            configureTelegram: telegram is null ? null : config =>
             {
-                receiver.Children.Remove(key);
-                continue;
-            }
-            // Alertmanager 0.25 has no bot_token_file: the token goes into this run's copy, readable by this user only.
-            foreach (var config in ((YamlSequenceNode)configs).Children.OfType<YamlMappingNode>())
-            {
+                // Alertmanager 0.25 has no bot_token_file: the token goes into this run's copy, readable by this user only.
                 config.Children[new YamlScalarNode("bot_token")] = new YamlScalarNode(telegram.BotToken);
                 config.Children[new YamlScalarNode("chat_id")] = new YamlScalarNode(telegram.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (telegram.ApiUrl is { } apiUrl) config.Children[new YamlScalarNode("api_url")] = new YamlScalarNode(apiUrl.TrimEnd('/'));
-            }
-        }
+            },
+            _settings.AlertGrouping);
         return Save(root, runDirectory, "alertmanager.yml");
     }
-
-    private static IEnumerable<YamlMappingNode> Routes(YamlMappingNode route) =>
-        Sequence(route, "routes").Children.OfType<YamlMappingNode>().SelectMany(Routes).Prepend(route);
-
-    private YamlSequenceNode Targets(Resource resource) => new(new YamlMappingNode(
-        new YamlScalarNode("targets"), new YamlSequenceNode(new YamlScalarNode($"127.0.0.1:{_settings.PortOf(resource)}"))));
-
-    private static YamlMappingNode LoadYaml(string path)
-    {
-        var stream = new YamlStream();
-        using var reader = new StreamReader(path);
-        stream.Load(reader);
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static YamlMappingNode Child(YamlMappingNode parent, string name)
-    {
-        var key = new YamlScalarNode(name);
-        if (parent.Children.TryGetValue(key, out var node) && node is YamlMappingNode mapping) return mapping;
-        var created = new YamlMappingNode();
-        parent.Children[key] = created;
-        return created;
-    }
-
-    private static YamlSequenceNode Sequence(YamlMappingNode parent, string name) =>
-        parent.Children.TryGetValue(new YamlScalarNode(name), out var node) && node is YamlSequenceNode sequence ? sequence : new YamlSequenceNode();
 
     private static string Save(YamlMappingNode root, string directory, string fileName)
     {
         var path = Path.Combine(directory, fileName);
-        using (var writer = new StreamWriter(path))
-        {
-            new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
-        }
+        File.WriteAllText(path, MonitoringConfig.ToYaml(root));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return path;
     }

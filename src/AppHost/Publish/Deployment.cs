@@ -1,0 +1,127 @@
+using ProductStore.AppHost.Model;
+
+namespace ProductStore.AppHost.Publish;
+
+/// <summary>A secret a deployment needs: the variable it arrives in, the Kubernetes Secret holding it, what it is.</summary>
+public sealed record SecretValue(string Variable, string SecretName, string Description);
+
+/// <summary>
+/// What every container deployment of the model shares, whatever writes it down: ports and addresses on the
+/// container network, images, the services' settings and secrets. Compose and Kubernetes differ in syntax only.
+/// </summary>
+public static class Deployment
+{
+    public const string Namespace = "productstore";
+
+    /// <summary>Every service listens on the .NET images' default port inside its container.</summary>
+    public const int ProjectPort = 8080;
+
+    /// <summary>APP_UID of the official .NET images, which the Dockerfile runs as.</summary>
+    public const int ProjectUserId = 1654;
+
+    /// <summary>The database every service with storage uses in a deployment.</summary>
+    public const string Storage = "cassandra";
+
+    /// <summary>Receives every service's traces over OTLP (its <c>otlp-grpc</c> and <c>otlp-http</c> ports).</summary>
+    public const string TelemetryCollector = "jaeger";
+
+    public static readonly SecretValue CassandraUsername = new("CASSANDRA_USERNAME", "cassandra-credentials", "user the services log in to Cassandra with");
+    public static readonly SecretValue CassandraPassword = new("CASSANDRA_PASSWORD", "cassandra-credentials", "password of that Cassandra user");
+    public static readonly SecretValue GrafanaAdminPassword = new("GRAFANA_ADMIN_PASSWORD", "grafana-admin", "password of Grafana's admin user");
+    public static readonly SecretValue TelegramChatId = new("TELEGRAM_CHAT_ID", "alertmanager-telegram", "Telegram chat that receives alerts (a number)");
+    public static readonly SecretValue TelegramBotToken = new("TELEGRAM_BOT_TOKEN", "alertmanager-telegram", "token of the Telegram bot that sends alerts");
+
+    /// <summary>Where Alertmanager reads the bot token: a file, never a value in its configuration.</summary>
+    public const string TelegramBotTokenFile = "/run/secrets/telegram_bot_token";
+
+    public static SecretValue ClientSecret(Resource client) =>
+        new($"{Variable(client.Name)}_CLIENT_SECRET", "service-credentials", $"{client.Name}'s client secret, exchanged at users for service tokens");
+
+    public static int PortOf(Resource resource) => resource.Kind == ResourceKind.Project ? ProjectPort : resource.DefaultPort;
+
+    public static int HealthPortOf(Resource resource) => resource.HealthPort ?? PortOf(resource);
+
+    public static int? UserIdOf(Resource resource) => resource.Kind == ResourceKind.Project ? ProjectUserId : resource.UserId;
+
+    /// <summary>The main port is named <c>http</c> (<c>cql</c> for the database, <c>metrics</c> for an exporter); extra ports by their own names.</summary>
+    public static IReadOnlyList<(string Name, int Port)> Ports(Resource resource) =>
+        resource.ExtraPorts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))
+            .Prepend((MainPortName(resource), PortOf(resource))).ToList();
+
+    public static string MainPortName(Resource resource) =>
+        resource.Name == Storage ? "cql" : resource.MetricsJob is not null ? "metrics" : "http";
+
+    public static string EndpointOf(Resource resource) => $"http://{resource.Name}:{PortOf(resource)}";
+
+    /// <summary>The folder under src/ that the Dockerfile's SERVICE argument names.</summary>
+    public static string ServiceFolder(Resource project) => Path.GetFileName(Path.GetDirectoryName(project.ProjectPath!))!;
+
+    public static string ImageOf(Resource resource, string registry, string tag) =>
+        resource.Image ?? $"{registry}/{resource.Name}:{tag}";
+
+    /// <summary>Resources that run in containers of their own (sidecars live in their host's pod or network).</summary>
+    public static IEnumerable<Resource> Workloads(AppModel model) => model.Resources.Where(r => r.SidecarOf is null);
+
+    public static IEnumerable<Resource> SidecarsOf(AppModel model, Resource host) => model.Resources.Where(r => r.SidecarOf == host.Name);
+
+    /// <summary>
+    /// A service's variables in a container deployment: the model's own (<see cref="ServiceEnvironment"/>) with container
+    /// addresses, plus Cassandra storage and OTLP export. Secrets are references in the deployment's syntax.
+    /// </summary>
+    public static SortedDictionary<string, string> ProjectEnvironment(
+        Resource project, AppModel model, Func<SecretValue, string> secret, string localDatacenter, string replication)
+    {
+        var environment = ServiceEnvironment.For(project, model, EndpointOf, client => secret(ClientSecret(client)));
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_HTTP_PORTS"] = ProjectPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var collector = model[TelemetryCollector];
+        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://{collector.Name}:{collector.ExtraPorts["otlp-grpc"]}";
+        if (project.HasStorage)
+        {
+            var storage = model[Storage];
+            environment["Storage__Provider"] = "cassandra";
+            environment["Storage__Cassandra__Replication"] = replication;
+            environment["ConnectionStrings__cassandra"] =
+                $"Contact Points={storage.Name};Port={PortOf(storage)};Local Datacenter={localDatacenter};" +
+                $"Username={secret(CassandraUsername)};Password={secret(CassandraPassword)}";
+        }
+        return environment;
+    }
+
+    /// <summary>A third-party container's variables: the model's own, plus the secrets and settings its image reads.</summary>
+    public static SortedDictionary<string, string> ContainerEnvironment(Resource resource, Func<SecretValue, string> secret)
+    {
+        var environment = new SortedDictionary<string, string>(resource.Environment.ToDictionary(), StringComparer.Ordinal);
+        switch (resource.Name)
+        {
+            case "alertmanager":
+                environment[TelegramChatId.Variable] = secret(TelegramChatId);
+                break;
+            case "grafana":
+                environment["GF_SECURITY_ADMIN_PASSWORD"] = secret(GrafanaAdminPassword);
+                environment["GF_USERS_ALLOW_SIGN_UP"] = "false";
+                break;
+            case Storage:
+                environment["CASSANDRA_CLUSTER_NAME"] = Namespace;
+                break;
+        }
+        return environment;
+    }
+
+    /// <summary>Starts Alertmanager with the chat id filled in from the environment: its configuration has no file or variable for it.</summary>
+    public static IReadOnlyList<string> AlertmanagerCommand(string dataPath, string configFile, string dollar = "$") =>
+    [
+        "/bin/sh", "-c",
+        $"sed \"s/chat_id: .*/chat_id: {dollar}{{{TelegramChatId.Variable}:?{TelegramChatId.Variable} is not set}}/\" {configFile} > {dataPath}/alertmanager.yml" +
+        $" && exec /bin/alertmanager --config.file={dataPath}/alertmanager.yml --storage.path={dataPath} --cluster.listen-address=",
+    ];
+
+    public static IReadOnlyList<string> PrometheusArguments(Resource prometheus, string configFile) =>
+    [
+        $"--config.file={configFile}",
+        $"--storage.tsdb.path={prometheus.VolumePath}",
+        $"--web.listen-address=:{PortOf(prometheus)}",
+    ];
+
+    private static string Variable(string name) => name.ToUpperInvariant().Replace('-', '_');
+}
