@@ -1,3 +1,4 @@
+using ProductStore.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
