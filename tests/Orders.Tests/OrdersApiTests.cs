@@ -17,10 +17,10 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     [Fact]
     public async Task A_shopper_lists_their_own_orders_newest_first_page_by_page()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var placed = new List<Guid>();
         for (var i = 0; i < 5; i++) placed.Add((await PlaceOrder(user, client)).Id);
-        var (otherUser, otherClient) = fixture.NewShopper();
+        var (otherUser, otherClient) = fixture.Factory.CreateShopper();
         await PlaceOrder(otherUser, otherClient);
 
         var seen = new List<Guid>();
@@ -37,9 +37,17 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     }
 
     [Fact]
+    public async Task A_service_token_is_no_shopper_and_gets_403()
+    {
+        using var service = fixture.Factory.CreateServiceClient();
+
+        await (await service.GetAsync("/api/orders")).ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_cursor_from_another_listing_is_a_400()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var foreign = ServiceDefaults.Storage.Cursor.Encode("orders:all", "1:00");
         await (await client.GetAsync("/api/orders?cursor=" + foreign)).ShouldBeValidationProblem("cursor");
         await (await client.GetAsync("/api/orders?limit=0")).ShouldBeValidationProblem("limit");
@@ -48,9 +56,9 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     [Fact]
     public async Task A_shopper_reads_their_order_but_another_users_order_is_not_found()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var order = await PlaceOrder(user, client);
-        var (_, stranger) = fixture.NewShopper();
+        var (_, stranger) = fixture.Factory.CreateShopper();
 
         Assert.Equal(order.Id, (await client.GetOrderAsync(order.Id)).Id);
         await (await stranger.GetAsync($"/api/orders/{order.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -63,7 +71,7 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     [Fact]
     public async Task Cancelling_a_pending_order_returns_its_stock_and_records_who_did_it()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var product = fixture.Catalog.Add(stock: 4);
         fixture.Cart.Put(user, product, 3);
         var order = await (await client.CheckOutAsync(Guid.NewGuid().ToString())).ShouldBe<OrderDto>(HttpStatusCode.Created);
@@ -81,7 +89,7 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     [Fact]
     public async Task A_shipped_order_cannot_be_cancelled()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var order = await PlaceOrder(user, client);
         var admin = fixture.Factory.CreateAdminClient();
         await admin.PutAsJsonAsync($"/api/orders/{order.Id}/status", new { status = "Paid" });
@@ -96,7 +104,7 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     [Fact]
     public async Task Cancelling_while_catalog_is_down_still_cancels_and_the_stock_returns_later()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var product = fixture.Catalog.Add(stock: 2);
         fixture.Cart.Put(user, product, 2);
         var order = await (await client.CheckOutAsync(Guid.NewGuid().ToString())).ShouldBe<OrderDto>(HttpStatusCode.Created);

@@ -14,7 +14,7 @@ public static class CartApi
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
         // Shoppers only: a service token's subject is a client id, not a user who has a cart.
-        var api = app.MapGroup("/api/cart").WithTags("Cart").RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Admin)).WithValidation();
+        var api = app.MapGroup("/api/cart").WithTags("Cart").RequireAuthorization(Roles.User).WithValidation();
         api.MapGet("", Get).WithName("GetCart").WithSummary("The caller's cart with current prices and totals");
         api.MapPut("/items/{productId:guid}", SetQuantity).WithName("SetCartItem").WithSummary("Add a product or set its quantity (1-99)");
         api.MapDelete("/items/{productId:guid}", Remove).WithName("RemoveCartItem").WithSummary("Take a product out of the cart");

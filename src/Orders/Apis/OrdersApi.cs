@@ -16,7 +16,7 @@ public static class OrdersApi
 {
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization().WithValidation();
+        var api = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Roles.User).WithValidation();
         api.MapPost("", CheckOut).WithName("CheckOut")
             .WithSummary("Check out the caller's cart (requires an Idempotency-Key header; a retry returns the same order)");
         api.MapGet("", ListMine).WithName("ListMyOrders").WithSummary("The caller's orders, newest first");

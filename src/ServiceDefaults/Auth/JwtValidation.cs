@@ -31,7 +31,8 @@ public static class JwtValidation
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Roles.Service, p => p.RequireRole(Roles.Service));
+            .AddPolicy(Roles.Service, p => p.RequireRole(Roles.Service))
+            .AddPolicy(Roles.User, p => p.RequireRole(Roles.Customer, Roles.Admin));
         return builder;
     }
 

@@ -8,5 +8,8 @@ public static class Roles
     /// <summary>Another ProductStore service, calling an internal endpoint with a service token.</summary>
     public const string Service = "service";
 
+    /// <summary>Policy for a person's own data: a customer or an admin, never a service (whose subject is no user id).</summary>
+    public const string User = "user";
+
     public static bool IsUserRole(string role) => role is Customer or Admin;
 }

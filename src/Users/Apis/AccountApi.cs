@@ -22,7 +22,7 @@ public static class AccountApi
         api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token; reusing an old one revokes the whole session");
         api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
         // A service token (role service) is not an account.
-        api.MapGet("/me", Me).RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Admin)).WithName("Me").WithSummary("The caller's account");
+        api.MapGet("/me", Me).RequireAuthorization(Roles.User).WithName("Me").WithSummary("The caller's account");
         return app;
     }
 
