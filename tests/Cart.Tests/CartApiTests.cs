@@ -14,7 +14,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task A_shopper_adds_updates_removes_and_clears_with_totals_in_decimal()
     {
-        var (userId, client) = fixture.NewShopper();
+        var (userId, client) = fixture.Factory.CreateShopper();
         var pen = Catalog.Add(price: 1.10m);
         var book = Catalog.Add(price: 12.35m);
 
@@ -45,7 +45,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task Removing_a_product_that_is_not_in_the_cart_is_a_404()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var inCart = Catalog.Add();
         await client.SetItemAsync(inCart.Id, 1);
 
@@ -56,7 +56,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task Adding_an_unknown_product_is_a_404_and_leaves_the_cart_alone()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
 
         var problem = await (await client.PutItemAsync(Guid.NewGuid(), 1)).ShouldBeProblem(HttpStatusCode.NotFound);
 
@@ -67,7 +67,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task Asking_for_more_than_is_in_stock_is_a_409_saying_how_many_are_available()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var scarce = Catalog.Add(stock: 4);
         await client.SetItemAsync(scarce.Id, 4);
 
@@ -85,7 +85,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [InlineData("""{"quantity":null}""")]
     public async Task A_quantity_outside_1_to_99_or_missing_is_a_validation_problem(string body)
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add(stock: 500);
 
         var response = await client.PutAsync($"/api/cart/items/{product.Id}", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -101,7 +101,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [InlineData("")]
     public async Task A_malformed_body_is_a_400_problem(string body)
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add();
 
         var response = await client.PutAsync($"/api/cart/items/{product.Id}", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -151,8 +151,8 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task A_shopper_only_ever_sees_and_changes_their_own_cart()
     {
-        var (alice, aliceClient) = fixture.NewShopper();
-        var (bob, bobClient) = fixture.NewShopper();
+        var (alice, aliceClient) = fixture.Factory.CreateShopper();
+        var (bob, bobClient) = fixture.Factory.CreateShopper();
         var alicesProduct = Catalog.Add();
         var bobsProduct = Catalog.Add();
         await aliceClient.SetItemAsync(alicesProduct.Id, 2);
@@ -173,7 +173,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task The_cart_keeps_the_price_when_added_and_flags_a_changed_price()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var dearer = Catalog.Add(price: 10.00m);
         var steady = Catalog.Add(price: 4.00m);
         await client.SetItemAsync(dearer.Id, 2);
@@ -196,7 +196,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task A_product_gone_from_the_catalog_stays_at_the_price_it_was_added_at()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var discontinued = Catalog.Add(price: 7.00m);
         await client.SetItemAsync(discontinued.Id, 2);
 
@@ -209,7 +209,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task Each_request_looks_up_all_of_the_carts_products_in_one_catalog_call()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var products = Enumerable.Range(0, 3).Select(_ => Catalog.Add()).ToArray();
         var ids = products.Select(p => p.Id).ToHashSet();
         foreach (var product in products) await client.SetItemAsync(product.Id, 1);
@@ -233,7 +233,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task An_empty_cart_is_answered_without_asking_the_catalog()
     {
-        var (userId, client) = fixture.NewShopper();
+        var (userId, client) = fixture.Factory.CreateShopper();
         var lookups = Catalog.LookupCount;
 
         var cart = await client.GetCartAsync();
@@ -245,7 +245,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task A_product_in_another_currency_than_the_cart_is_a_409()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var euros = Catalog.Add(currency: "EUR");
         var dollars = Catalog.Add(currency: "USD");
         await client.SetItemAsync(euros.Id, 1);
@@ -264,7 +264,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task A_full_cart_refuses_another_product_but_takes_quantity_changes()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var products = Enumerable.Range(0, CartRules.MaxLines).Select(_ => Catalog.Add(price: 1m)).ToArray();
         foreach (var product in products) await client.SetItemAsync(product.Id, 1);
 
@@ -278,7 +278,7 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     [Fact]
     public async Task Additions_count_units_put_in_by_new_lines_and_raised_quantities()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add(stock: 50);
         using var additions = new AdditionsRecorder(fixture.Factory.Services);
 

@@ -14,7 +14,7 @@ public class InternalCartApiTests(CartFixture fixture) : IClassFixture<CartFixtu
     [Fact]
     public async Task A_service_reads_a_users_cart_with_the_prices_when_added()
     {
-        var (userId, shopper) = fixture.NewShopper();
+        var (userId, shopper) = fixture.Factory.CreateShopper();
         var product = fixture.Catalog.Add(price: 8.40m, currency: "USD");
         await shopper.SetItemAsync(product.Id, 3);
         fixture.Catalog.ChangePrice(product.Id, 9.99m);
@@ -39,7 +39,7 @@ public class InternalCartApiTests(CartFixture fixture) : IClassFixture<CartFixtu
     [Fact]
     public async Task Remove_ordered_takes_out_only_lines_whose_quantity_matches_the_order()
     {
-        var (userId, shopper) = fixture.NewShopper();
+        var (userId, shopper) = fixture.Factory.CreateShopper();
         var ordered = fixture.Catalog.Add();
         var changedSince = fixture.Catalog.Add();
         var notOrdered = fixture.Catalog.Add();
@@ -57,8 +57,8 @@ public class InternalCartApiTests(CartFixture fixture) : IClassFixture<CartFixtu
     [Fact]
     public async Task Remove_ordered_is_idempotent_and_touches_only_that_user()
     {
-        var (userId, shopper) = fixture.NewShopper();
-        var (_, other) = fixture.NewShopper();
+        var (userId, shopper) = fixture.Factory.CreateShopper();
+        var (_, other) = fixture.Factory.CreateShopper();
         var product = fixture.Catalog.Add();
         await shopper.SetItemAsync(product.Id, 1);
         await other.SetItemAsync(product.Id, 1);
@@ -82,7 +82,7 @@ public class InternalCartApiTests(CartFixture fixture) : IClassFixture<CartFixtu
     [Fact]
     public async Task A_customer_token_is_forbidden_and_no_token_is_unauthorized()
     {
-        var (userId, shopper) = fixture.NewShopper();
+        var (userId, shopper) = fixture.Factory.CreateShopper();
         var product = fixture.Catalog.Add();
         await shopper.SetItemAsync(product.Id, 1);
         var admin = fixture.Factory.CreateAdminClient();

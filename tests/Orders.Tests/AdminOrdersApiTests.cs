@@ -9,7 +9,7 @@ public class AdminOrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFi
 {
     private async Task<OrderDto> PlaceOrder()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         fixture.Cart.Put(user, fixture.Catalog.Add(stock: 10), 1);
         return await (await client.CheckOutAsync(Guid.NewGuid().ToString())).ShouldBe<OrderDto>(HttpStatusCode.Created);
     }
@@ -54,7 +54,7 @@ public class AdminOrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFi
     [Fact]
     public async Task An_admin_cancelling_returns_the_stock()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var product = fixture.Catalog.Add(stock: 3);
         fixture.Cart.Put(user, product, 3);
         var order = await (await client.CheckOutAsync(Guid.NewGuid().ToString())).ShouldBe<OrderDto>(HttpStatusCode.Created);
@@ -98,7 +98,7 @@ public class AdminOrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFi
     public async Task Customers_cannot_use_admin_endpoints()
     {
         var order = await PlaceOrder();
-        var (_, customer) = fixture.NewShopper();
+        var (_, customer) = fixture.Factory.CreateShopper();
         await (await customer.GetAsync("/api/orders/all")).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await customer.PutAsJsonAsync($"/api/orders/{order.Id}/status", new { status = "Paid" })).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await fixture.Factory.CreateClient().GetAsync("/api/orders/all")).ShouldBeProblem(HttpStatusCode.Unauthorized);

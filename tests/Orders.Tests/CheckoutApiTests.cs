@@ -13,7 +13,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task Checkout_prices_from_catalog_reserves_stock_and_empties_the_cart()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var kettle = Catalog.Add(stock: 10, price: 24.50m);
         var mug = Catalog.Add(stock: 5, price: 3.99m);
         Cart.Put(user, kettle, 2, priceWhenAdded: 1m); // the cart's old price must not be what is charged
@@ -38,7 +38,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task A_retry_with_the_same_key_returns_the_same_order_without_reserving_again()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add(stock: 10);
         Cart.Put(user, product, 2);
         var key = Guid.NewGuid().ToString();
@@ -55,7 +55,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task The_same_key_with_a_different_cart_is_refused()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add(stock: 10);
         Cart.Put(user, product, 1);
         var key = Guid.NewGuid().ToString();
@@ -71,7 +71,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task Ten_concurrent_requests_with_one_key_make_one_order_and_one_reservation()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add(stock: 10);
         Cart.Put(user, product, 3);
         var key = Guid.NewGuid().ToString();
@@ -96,7 +96,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     public async Task Twenty_shoppers_racing_for_five_units_get_exactly_five_orders()
     {
         var product = Catalog.Add(stock: 5);
-        var shoppers = Enumerable.Range(0, 20).Select(_ => fixture.NewShopper()).ToArray();
+        var shoppers = Enumerable.Range(0, 20).Select(_ => fixture.Factory.CreateShopper()).ToArray();
         foreach (var (user, _) in shoppers) Cart.Put(user, product, 1);
         Cart.GateReads(20);
 
@@ -114,7 +114,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task Short_stock_is_a_409_naming_the_items_and_nothing_is_reserved_or_ordered()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var plenty = Catalog.Add(stock: 10);
         var scarce = Catalog.Add(stock: 1);
         Cart.Put(user, plenty, 2);
@@ -136,7 +136,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task After_a_refusal_the_same_key_can_check_out_the_fixed_cart()
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         var scarce = Catalog.Add(stock: 1);
         Cart.Put(user, scarce, 2);
         var key = Guid.NewGuid().ToString();
@@ -152,7 +152,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [InlineData("has spaces")]
     public async Task A_checkout_needs_a_sane_idempotency_key(string? key)
     {
-        var (user, client) = fixture.NewShopper();
+        var (user, client) = fixture.Factory.CreateShopper();
         Cart.Put(user, Catalog.Add(stock: 1), 1);
 
         await (await client.CheckOutAsync(key)).ShouldBeValidationProblem("Idempotency-Key");
@@ -161,7 +161,7 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
     [Fact]
     public async Task An_empty_cart_cannot_be_checked_out()
     {
-        var (_, client) = fixture.NewShopper();
+        var (_, client) = fixture.Factory.CreateShopper();
         await (await client.CheckOutAsync(Guid.NewGuid().ToString())).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
 

@@ -37,6 +37,13 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
     public HttpClient CreateAdminClient() => CreateClient(Tokens.Admin());
     public HttpClient CreateServiceClient() => CreateClient(Tokens.Service());
 
+    /// <summary>A new shopper: a fresh user id and a client carrying their customer token.</summary>
+    public (Guid UserId, HttpClient Client) CreateShopper()
+    {
+        var userId = Guid.NewGuid();
+        return (userId, CreateCustomerClient(userId));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -21,13 +21,6 @@ public sealed class CartFixture : IAsyncLifetime
         await Factory.DisposeAsync();
         await Catalog.DisposeAsync();
     }
-
-    /// <summary>A new shopper with a client carrying their token.</summary>
-    public (Guid UserId, HttpClient Client) NewShopper()
-    {
-        var userId = Guid.NewGuid();
-        return (userId, Factory.CreateCustomerClient(userId));
-    }
 }
 
 public static class CartHttp

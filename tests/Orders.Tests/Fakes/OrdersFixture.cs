@@ -23,13 +23,6 @@ public sealed class OrdersFixture : IAsyncLifetime
         await Cart.DisposeAsync();
         await Catalog.DisposeAsync();
     }
-
-    /// <summary>A new shopper with a client carrying their token.</summary>
-    public (Guid UserId, HttpClient Client) NewShopper()
-    {
-        var userId = Guid.NewGuid();
-        return (userId, Factory.CreateCustomerClient(userId));
-    }
 }
 
 public static class OrdersHttp
