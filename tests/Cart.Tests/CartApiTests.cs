@@ -280,16 +280,16 @@ public class CartApiTests(CartFixture fixture) : IClassFixture<CartFixture>
     {
         var (_, client) = fixture.Factory.CreateShopper();
         var product = Catalog.Add(stock: 50);
-        using var additions = new AdditionsRecorder(fixture.Factory.Services);
+        using var additions = new MetricsRecorder(fixture.Factory.Services, "ProductStore.Cart");
 
         await client.SetItemAsync(product.Id, 2);
-        Assert.Equal(2, additions.Total);
+        Assert.Equal(2, additions.Sum("productstore.cart.additions"));
         await client.SetItemAsync(product.Id, 5);
-        Assert.Equal(5, additions.Total);
+        Assert.Equal(5, additions.Sum("productstore.cart.additions"));
         await client.SetItemAsync(product.Id, 1);
         await client.SetItemAsync(product.Id, 1);
         await client.PutItemAsync(product.Id, 51);
-        Assert.Equal(5, additions.Total);
+        Assert.Equal(5, additions.Sum("productstore.cart.additions"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ProductsApiTests(CatalogFactory factory) : IClassFixture<CatalogFac
     [Fact]
     public async Task An_admin_creates_a_product_that_anyone_can_read()
     {
-        using var metrics = new CatalogMetricsRecorder(factory.Services);
+        using var metrics = new MetricsRecorder(factory.Services, CatalogMetrics.MeterName);
         var category = await _admin.CreateCategoryAsync();
         var body = CatalogHttp.NewProduct(category.Slug, price: 24.50m, stock: 7, name: "Kettle");
 
@@ -26,7 +26,7 @@ public class ProductsApiTests(CatalogFactory factory) : IClassFixture<CatalogFac
         Assert.Equal(created.CreatedAt, created.UpdatedAt);
         Assert.InRange(created.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(created, await factory.CreateClient().GetProductAsync(created.Id));
-        Assert.Equal(1, metrics.Total("productstore.products.created"));
+        Assert.Equal(1, metrics.Sum("productstore.products.created"));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public class StockReservationApiTests(CatalogFactory factory) : IClassFixture<Ca
     [Fact]
     public async Task Short_stock_on_any_item_reserves_nothing_and_names_the_short_items()
     {
-        using var metrics = new CatalogMetricsRecorder(factory.Services);
+        using var metrics = new MetricsRecorder(factory.Services, CatalogMetrics.MeterName);
         var plenty = await Product(stock: 10);
         var scarce = await Product(stock: 2);
         var unknown = Guid.CreateVersion7();
@@ -50,14 +50,14 @@ public class StockReservationApiTests(CatalogFactory factory) : IClassFixture<Ca
             .Select(i => (i.GetProperty("productId").GetGuid(), i.GetProperty("requested").GetInt32(), i.GetProperty("available").GetInt32())).ToList();
         Assert.Equal([(scarce.Id, 3, 2), (unknown, 1, 0)], shortItems);
         Assert.Equal((10, 2), (await StockOf(plenty.Id), await StockOf(scarce.Id)));
-        Assert.Equal((0, 1, 1), (metrics.Total("productstore.stock.reservations", "reserved"), metrics.Total("productstore.stock.reservations", "refused"),
-            metrics.Total("productstore.stock.reservations_refused")));
+        Assert.Equal((0, 1, 1), (metrics.Sum("productstore.stock.reservations", ("outcome", "reserved")), metrics.Sum("productstore.stock.reservations", ("outcome", "refused")),
+            metrics.Sum("productstore.stock.reservations_refused")));
     }
 
     [Fact]
     public async Task The_same_order_id_again_returns_the_stored_reservation_without_taking_more()
     {
-        using var metrics = new CatalogMetricsRecorder(factory.Services);
+        using var metrics = new MetricsRecorder(factory.Services, CatalogMetrics.MeterName);
         var product = await Product(stock: 10);
         var orderId = Guid.CreateVersion7();
         var first = await (await Reserve(orderId, (product.Id, 4))).ShouldBe<ReservationDto>(HttpStatusCode.OK);
@@ -70,7 +70,7 @@ public class StockReservationApiTests(CatalogFactory factory) : IClassFixture<Ca
         Assert.Equal(first.Items, again.Items); // the price it was reserved at, not today's
         Assert.Equal((first.OrderId, first.CreatedAt, first.Released), (again.OrderId, again.CreatedAt, again.Released));
         Assert.Equal(6, await StockOf(product.Id));
-        Assert.Equal(1, metrics.Total("productstore.stock.reservations", "reserved"));
+        Assert.Equal(1, metrics.Sum("productstore.stock.reservations", ("outcome", "reserved")));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class StockReservationApiTests(CatalogFactory factory) : IClassFixture<Ca
     [Fact]
     public async Task Twenty_concurrent_shoppers_for_five_units_get_exactly_five_reservations()
     {
-        using var metrics = new CatalogMetricsRecorder(factory.Services);
+        using var metrics = new MetricsRecorder(factory.Services, CatalogMetrics.MeterName);
         var product = await Product(stock: 5);
         var clients = Enumerable.Range(0, 20).Select(_ => factory.CreateServiceClient()).ToList();
         using var start = new SemaphoreSlim(0);
@@ -139,8 +139,8 @@ public class StockReservationApiTests(CatalogFactory factory) : IClassFixture<Ca
             Assert.Equal(product.Id, problem.GetProperty("shortItems")[0].GetProperty("productId").GetGuid());
         }
         Assert.Equal(0, await StockOf(product.Id));
-        Assert.Equal((5, 15, 15), (metrics.Total("productstore.stock.reservations", "reserved"), metrics.Total("productstore.stock.reservations", "refused"),
-            metrics.Total("productstore.stock.reservations_refused")));
+        Assert.Equal((5, 15, 15), (metrics.Sum("productstore.stock.reservations", ("outcome", "reserved")), metrics.Sum("productstore.stock.reservations", ("outcome", "refused")),
+            metrics.Sum("productstore.stock.reservations_refused")));
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public class LimitsTests(TightLimitsFixture fixture) : IClassFixture<TightLimits
     [Fact]
     public async Task Login_and_register_share_a_stricter_bucket_that_leaves_the_rest_of_the_api_open()
     {
-        using var metrics = new GatewayMetricsRecorder(fixture.Factory.Services);
+        using var metrics = new MetricsRecorder(fixture.Factory.Services, GatewayMetrics.MeterName);
         using var client = fixture.Factory.CreateClient();
         const string ip = "198.51.100.3";
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(GatewayHttp.From(ip, HttpMethod.Post, "/api/users/login", new { email = "a@b.c" }))).StatusCode);

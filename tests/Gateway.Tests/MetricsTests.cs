@@ -1,3 +1,4 @@
+using ProductStore.TestSupport;
 using System.Net;
 using ProductStore.Gateway.Tests.Fakes;
 
@@ -8,7 +9,7 @@ public class MetricsTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
     [Fact]
     public async Task Each_forwarded_call_is_timed_by_route_cluster_and_status()
     {
-        using var metrics = new GatewayMetricsRecorder(fixture.Factory.Services);
+        using var metrics = new MetricsRecorder(fixture.Factory.Services, GatewayMetrics.MeterName);
         using var client = fixture.Factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/categories")).StatusCode);

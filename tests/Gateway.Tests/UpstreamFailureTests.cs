@@ -15,7 +15,7 @@ public class UpstreamFailureTests(CatalogDownFixture fixture) : IClassFixture<Ca
     [Fact]
     public async Task A_service_that_is_down_gives_a_502_problem_and_counts_as_an_upstream_error()
     {
-        using var metrics = new GatewayMetricsRecorder(fixture.Factory.Services);
+        using var metrics = new MetricsRecorder(fixture.Factory.Services, GatewayMetrics.MeterName);
         using var client = fixture.Factory.CreateClient();
 
         var response = await client.GetAsync("/api/catalog/products");
