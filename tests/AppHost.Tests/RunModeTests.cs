@@ -1,3 +1,4 @@
+using ProductStore.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using ProductStore.AppHost.Model;
@@ -28,7 +29,7 @@ public sealed class RunModeTests : IDisposable
     [Fact]
     public async Task A_ready_service_gets_its_variables_and_stops_cleanly_on_SIGTERM()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         await using var app = await DistributedApplication.StartAsync(OrdersOnly(), Settings(port));
 
         using var http = new HttpClient();
@@ -59,11 +60,4 @@ public sealed class RunModeTests : IDisposable
         StartTimeout = TimeSpan.FromSeconds(30),
         Log = (_, line) => { lock (_lines) _lines.Add(line); },
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

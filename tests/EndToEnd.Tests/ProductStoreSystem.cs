@@ -1,6 +1,5 @@
-using System.Net;
+using ProductStore.TestSupport;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using ProductStore.AppHost.Model;
 using ProductStore.AppHost.Run;
 
@@ -38,7 +37,7 @@ public sealed class ProductStoreSystem : IAsyncDisposable
         {
             RepositoryRoot = RunSettings.FindRepositoryRoot(),
             DataDirectory = Path.Combine(Path.GetTempPath(), "productstore-e2e-" + Guid.NewGuid().ToString("N")[..8]),
-            Ports = system._model.Resources.ToDictionary(r => r.Name, _ => FreePort()),
+            Ports = system._model.Resources.ToDictionary(r => r.Name, _ => FreePort.Next()),
             Environment = options.Environment,
             Monitoring = options.Monitoring,
             ScrapeInterval = "1s",
@@ -83,13 +82,6 @@ public sealed class ProductStoreSystem : IAsyncDisposable
             if (!_logs.TryGetValue(resource, out var lines)) _logs[resource] = lines = [];
             lines.Add(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

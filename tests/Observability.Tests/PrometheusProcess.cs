@@ -1,7 +1,6 @@
 using ProductStore.TestSupport;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -45,7 +44,7 @@ public sealed class PrometheusProcess : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("productstore-prometheus-").FullName;
         var configFile = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(configFile, configuration);
-        var port = FreePort();
+        var port = FreePort.Next();
         var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = directory,
@@ -126,13 +125,6 @@ public sealed class PrometheusProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

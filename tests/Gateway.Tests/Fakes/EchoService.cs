@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using ProductStore.TestSupport;
@@ -34,14 +32,7 @@ public sealed class EchoService : IAsyncDisposable
         "{\"openapi\":\"3.1.1\",\"info\":{\"title\":\"" + service + " | v1\",\"version\":\"1.0.0\"},\"paths\":{}}";
 
     /// <summary>An address where nothing listens: a service that is down.</summary>
-    public static Uri UnreachableAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    public static Uri UnreachableAddress() => new($"http://127.0.0.1:{FreePort.Next()}/");
 
     private async Task<IResult> Echo(HttpContext context)
     {
