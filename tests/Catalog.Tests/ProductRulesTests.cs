@@ -1,3 +1,4 @@
+using ProductStore.ServiceDefaults.Storage;
 using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.ServiceDefaults.Validation;
@@ -56,8 +57,8 @@ public class ProductRulesTests
     public void Prices_are_stored_as_cents_and_read_back_unchanged(string text, long cents)
     {
         var price = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(cents, ProductRules.ToCents(price));
-        Assert.Equal(price, ProductRules.FromCents(cents));
+        Assert.Equal(cents, StoredMoney.ToCents(price));
+        Assert.Equal(price, StoredMoney.FromCents(cents));
     }
 
     [Fact]

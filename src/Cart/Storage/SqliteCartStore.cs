@@ -26,7 +26,7 @@ public sealed class SqliteCartStore(SqliteDatabase database) : ICartStore
                 SELECT product_id, name, quantity, price_cents, currency, added_at FROM cart_lines WHERE user_id = $user ORDER BY product_id
                 """)
             .With("$user", userId)
-            .ListAsync(r => new CartLine(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3) / 100m, r.GetString(4), r.GetTimestamp(5)), ct),
+            .ListAsync(r => new CartLine(r.GetGuid(0), r.GetString(1), r.GetInt32(2), StoredMoney.FromCents(r.GetInt64(3)), r.GetString(4), r.GetTimestamp(5)), ct),
             cancellationToken).AsTask();
 
     public Task UpsertAsync(Guid userId, CartLine line, CancellationToken cancellationToken) =>
@@ -36,7 +36,7 @@ public sealed class SqliteCartStore(SqliteDatabase database) : ICartStore
                 ON CONFLICT (user_id, product_id) DO UPDATE SET name = excluded.name, quantity = excluded.quantity
                 """)
             .With("$user", userId).With("$product", line.ProductId).With("$name", line.Name).With("$quantity", line.Quantity)
-            .With("$price", (long)(line.PriceWhenAdded * 100)).With("$currency", line.Currency).With("$added", line.AddedAt.ToStored())
+            .With("$price", StoredMoney.ToCents(line.PriceWhenAdded)).With("$currency", line.Currency).With("$added", line.AddedAt.ToStored())
             .ExecuteNonQuery()), cancellationToken).AsTask();
 
     public Task<bool> RemoveAsync(Guid userId, Guid productId, CancellationToken cancellationToken) =>

@@ -1,16 +1,12 @@
 namespace ProductStore.Catalog.Domain;
 
-/// <summary>The rules a product's fields obey. Prices have at most two decimals and are stored as whole cents so sums never drift.</summary>
+/// <summary>The rules a product's fields obey. Prices have at most two decimals, so whole cents hold them exactly.</summary>
 public static class ProductRules
 {
     public const decimal MaxPrice = 1_000_000_000m;
     public const int MaxStock = 1_000_000_000;
 
     public static bool IsPrice(decimal price) => price >= 0 && price <= MaxPrice && decimal.Round(price, 2) == price;
-
-    public static long ToCents(decimal price) => (long)(price * 100m);
-
-    public static decimal FromCents(long cents) => cents / 100m;
 
     /// <summary>A minimum price filter in cents: 10.001 admits nothing below 10.01.</summary>
     public static long CeilingCents(decimal price) => (long)decimal.Ceiling(price * 100m);

@@ -10,12 +10,12 @@ internal static class SqliteProductRows
     public const int ColumnCount = 11;
 
     public static Product Read(SqliteDataReader row) => new(
-        row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), ProductRules.FromCents(row.GetInt64(5)),
+        row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), StoredMoney.FromCents(row.GetInt64(5)),
         row.GetString(6), row.GetInt32(7), row.GetString(8), row.GetTimestamp(9), row.GetTimestamp(10));
 
     public static SqliteCommand WithProduct(this SqliteCommand command, Product product) => command
         .With("$id", product.Id).With("$sku", product.Sku).With("$name", product.Name).With("$name_lower", product.Name.ToLowerInvariant())
-        .With("$description", product.Description).With("$category", product.Category).With("$price", ProductRules.ToCents(product.Price))
+        .With("$description", product.Description).With("$category", product.Category).With("$price", StoredMoney.ToCents(product.Price))
         .With("$currency", product.Currency).With("$stock", product.Stock).With("$image", product.ImageUrl)
         .With("$created", product.CreatedAt.ToStored()).With("$updated", product.UpdatedAt.ToStored());
 
