@@ -6,13 +6,9 @@ using ProductStore.TestSupport;
 namespace ProductStore.EndToEnd.Tests;
 
 /// <summary>The shopping-flow issue's journey on the real processes, through the gateway only.</summary>
-public sealed class ShopperJourneyTests : IAsyncLifetime
+public sealed class ShopperJourneyTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
-    private ProductStoreSystem _system = null!;
-
-    public async ValueTask InitializeAsync() => _system = await ProductStoreSystem.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _system.DisposeAsync();
+    private readonly ProductStoreSystem _system = fixture.System;
 
     [Fact]
     public async Task A_shopper_buys_retries_sees_delivery_cancels_another_order_and_everything_survives_a_restart()

@@ -1,6 +1,6 @@
 namespace ProductStore.EndToEnd.Tests;
 
-/// <summary>One running system shared by the tests of a class that neither restart nor stop it.</summary>
+/// <summary>One running system per test class, with the default test settings; a test may restart it.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
     public ProductStoreSystem System { get; private set; } = null!;
