@@ -1,7 +1,6 @@
 using ProductStore.Cart.Clients;
 using ProductStore.Cart.Storage;
 using ProductStore.ServiceDefaults.Http;
-using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.Cart;
 
@@ -12,8 +11,7 @@ public static class CartServices
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CartJsonContext.Default));
         services.AddSingleton(TimeProvider.System);
-        services.AddSqliteDatabase("cart", SqliteCartStore.Migrations);
-        services.AddSingleton<ICartStore, SqliteCartStore>();
+        CartStorage.Add(services, builder.Configuration);
         services.AddServiceClient<CatalogClient>("catalog");
         services.AddSingleton<CartMetrics>();
         return builder;
