@@ -27,10 +27,10 @@ public sealed class CassandraSchema(CassandraDatabase database, IReadOnlyList<st
         }
         await database.OpenKeyspaceAsync().ConfigureAwait(false);
         var session = database.Session;
-        await session.ExecuteAsync(new SimpleStatement(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamp)")).ConfigureAwait(false);
-        await session.ExecuteAsync(new SimpleStatement(
-            "CREATE TABLE IF NOT EXISTS schema_lock (name text PRIMARY KEY, owner uuid)")).ConfigureAwait(false);
+        if (!await BookkeepingExistsAsync(session).ConfigureAwait(false))
+        {
+            await CreateBookkeepingTablesAsync(session, cancellationToken).ConfigureAwait(false);
+        }
 
         var owner = Guid.NewGuid();
         var deadline = DateTimeOffset.UtcNow + database.Options.MigrationLockWait;
@@ -60,6 +60,34 @@ public sealed class CassandraSchema(CassandraDatabase database, IReadOnlyList<st
             }
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<bool> BookkeepingExistsAsync(ISession session)
+    {
+        try
+        {
+            await session.ExecuteAsync(new SimpleStatement("SELECT name FROM schema_lock LIMIT 1")).ConfigureAwait(false);
+            await session.ExecuteAsync(new SimpleStatement("SELECT version FROM schema_migrations LIMIT 1")).ConfigureAwait(false);
+            return true;
+        }
+        catch (InvalidQueryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The lock table cannot be created under the lock. Cassandra before 4.0 cannot create one table from two clients
+    /// at once (the loser's "Column family ID mismatch" breaks later schema changes of the keyspace until a restart),
+    /// so the very first start of a new keyspace must be one replica; every later start, upgrades included, may race.
+    /// </summary>
+    private static async Task CreateBookkeepingTablesAsync(ISession session, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(new SimpleStatement(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamp)")).ConfigureAwait(false);
+        await session.ExecuteAsync(new SimpleStatement(
+            "CREATE TABLE IF NOT EXISTS schema_lock (name text PRIMARY KEY, owner uuid)")).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static async Task<int> AppliedVersionAsync(ISession session)

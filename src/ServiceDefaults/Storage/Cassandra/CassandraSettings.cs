@@ -37,7 +37,15 @@ public sealed record CassandraSettings(
             throw new InvalidOperationException(
                 "Storage:Provider is 'cassandra' but ConnectionStrings:cassandra is not set, e.g. \"Contact Points=127.0.0.1;Port=9042;Local Datacenter=datacenter1\".");
         }
-        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid($"it is not a list of key=value pairs ({e.Message})");
+        }
         string? Value(string key) => builder.TryGetValue(key, out var value) && value?.ToString() is { Length: > 0 } text ? text.Trim() : null;
 
         var contactPoints = (Value("Contact Points") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProductStore.ServiceDefaults.Storage;
+
+namespace ProductStore.ServiceDefaults.Tests;
+
+public class ServiceStorageTests
+{
+    // This test assembly carries no [assembly: CassandraStores], like a service built without -p:Cassandra=true.
+    private static readonly System.Reflection.Assembly WithoutCassandra = typeof(ServiceStorageTests).Assembly;
+
+    private static (ServiceCollection Services, bool SqliteAdded) Register(string? provider)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = provider }).Build();
+        var services = new ServiceCollection();
+        var sqliteAdded = false;
+        services.AddServiceStorage(configuration, WithoutCassandra, _ => sqliteAdded = true);
+        return (services, sqliteAdded);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("sqlite")]
+    [InlineData(" SQLite ")]
+    public void SQLite_is_the_default_and_may_be_named(string? provider) =>
+        Assert.True(Register(provider).SqliteAdded);
+
+    [Fact]
+    public void Asking_for_Cassandra_in_a_build_without_it_fails_saying_how_to_build_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Register("cassandra"));
+
+        Assert.Contains("has no Cassandra provider", error.Message);
+        Assert.Contains(WithoutCassandra.GetName().Name!, error.Message);
+        Assert.Contains("-p:Cassandra=true", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_provider_is_refused_by_name()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Register("postgres"));
+
+        Assert.Contains("'postgres' is unknown", error.Message);
+    }
+
+    [Fact]
+    public void Whether_a_build_has_Cassandra_stores_is_read_from_the_assembly() =>
+        Assert.False(ServiceStorage.HasCassandraStores(WithoutCassandra));
+}
