@@ -7,7 +7,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG SERVICE
 WORKDIR /source
 # Restore first, from the project files alone, so that a code change does not download every package again.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/ServiceDefaults/ServiceDefaults.csproj src/ServiceDefaults/
 COPY src/${SERVICE}/${SERVICE}.csproj src/${SERVICE}/
 RUN dotnet restore src/${SERVICE} -p:Cassandra=true

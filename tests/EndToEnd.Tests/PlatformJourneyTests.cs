@@ -9,7 +9,7 @@ namespace ProductStore.EndToEnd.Tests;
 /// <summary>The platform issue's journey on the real processes, through the gateway only.</summary>
 public sealed class PlatformJourneyTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
-    private readonly ProductStoreSystem _system = fixture.System;
+    private ProductStoreSystem _system => fixture.System;
 
     [Fact]
     public async Task Register_browse_admin_adds_a_product_customer_sees_it_internal_is_closed_and_all_survives_a_restart()

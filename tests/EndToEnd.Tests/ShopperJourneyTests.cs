@@ -5,10 +5,14 @@ using ProductStore.TestSupport;
 
 namespace ProductStore.EndToEnd.Tests;
 
-/// <summary>The shopping-flow issue's journey on the real processes, through the gateway only.</summary>
-public sealed class ShopperJourneyTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+public sealed class ShopperJourneyTests(SystemFixture fixture) : ShopperJourney(fixture), IClassFixture<SystemFixture>;
+
+public sealed class CassandraShopperJourneyTests(CassandraSystemFixture fixture) : ShopperJourney(fixture), IClassFixture<CassandraSystemFixture>;
+
+/// <summary>The shopping-flow issue's journey on the real processes, through the gateway only, on either store.</summary>
+public abstract class ShopperJourney(SystemFixture fixture)
 {
-    private readonly ProductStoreSystem _system = fixture.System;
+    private ProductStoreSystem _system => fixture.System;
 
     [Fact]
     public async Task A_shopper_buys_retries_sees_delivery_cancels_another_order_and_everything_survives_a_restart()

@@ -1,11 +1,64 @@
+using System.Reflection;
+using ProductStore.TestSupport;
+
 namespace ProductStore.EndToEnd.Tests;
 
 /// <summary>One running system per test class, with the default test settings; a test may restart it.</summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
-    public ProductStoreSystem System { get; private set; } = null!;
+    private ProductStoreSystem? _system;
 
-    public async ValueTask InitializeAsync() => System = await ProductStoreSystem.StartAsync();
+    /// <summary>The running system; skips the test when this fixture's system cannot run here.</summary>
+    public ProductStoreSystem System
+    {
+        get
+        {
+            if (Unavailable is { } reason) Assert.Skip(reason);
+            return _system!;
+        }
+    }
 
-    public async ValueTask DisposeAsync() => await System.DisposeAsync();
+    /// <summary>Why this system cannot run here, or null.</summary>
+    protected virtual string? Unavailable => null;
+
+    protected virtual void Configure(SystemOptions options)
+    {
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Unavailable is null) _system = await ProductStoreSystem.StartAsync(Configure);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_system is not null) await _system.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The system with every service on Cassandra, each in a fresh keyspace of the server CASSANDRA_CONTACT_POINTS
+/// names. Runs only when this build has the provider (-p:Cassandra=true builds the services and the tests alike).
+/// </summary>
+public sealed class CassandraSystemFixture : SystemFixture
+{
+    private static readonly bool BuiltWithCassandra = typeof(CassandraSystemFixture).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Any(a => a is { Key: "Cassandra", Value: "true" });
+
+    protected override string? Unavailable =>
+        !BuiltWithCassandra
+            ? "The Cassandra provider is not compiled in: build and test with -p:Cassandra=true."
+            : Environment.GetEnvironmentVariable("CASSANDRA_CONTACT_POINTS") is not { Length: > 0 }
+                ? "CASSANDRA_CONTACT_POINTS is not set: start one with scripts/cassandra-local.sh and export what it prints."
+                : null;
+
+    protected override void Configure(SystemOptions options)
+    {
+        foreach (var service in new[] { "users", "catalog", "cart", "orders" })
+        {
+            if (!options.Environment.TryGetValue(service, out var variables)) options.Environment[service] = variables = [];
+            variables["Storage__Provider"] = "cassandra";
+            variables["ConnectionStrings__cassandra"] = StoreHarness.CassandraConnectionString(StoreHarness.FreshKeyspace(service));
+        }
+    }
 }
