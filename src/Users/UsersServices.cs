@@ -15,10 +15,7 @@ public static class UsersServices
         services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSqliteDatabase("users", SqliteUsersSchema.Migrations);
-        services.AddSingleton<IUserStore, SqliteUserStore>();
-        services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
-        services.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
+        UsersStorage.Add(services, builder.Configuration);
 
         services.AddStorageInitializer<SigningKeys>();
         services.AddStorageInitializer<AdminBootstrap>();
