@@ -1,3 +1,4 @@
+using ProductStore.TestSupport;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;

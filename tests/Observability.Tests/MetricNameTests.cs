@@ -1,3 +1,5 @@
+using ProductStore.TestSupport;
+
 namespace ProductStore.Observability.Tests;
 
 /// <summary>Dashboards and alerts only use metric names the services (or Prometheus, or the Cassandra exporter) really export.</summary>

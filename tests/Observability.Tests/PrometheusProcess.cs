@@ -1,17 +1,8 @@
 using ProductStore.TestSupport;
 using System.Diagnostics;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace ProductStore.Observability.Tests;
-
-/// <summary>The answer of Prometheus' /api/v1/query: status, result type and the series (or scalar) it returned.</summary>
-public sealed record QueryResult(string Status, string? ResultType, IReadOnlyList<JsonElement> Series, string? Error)
-{
-    /// <summary>The sample values of a vector result ("NaN" and "+Inf" included, as Prometheus writes them).</summary>
-    public IEnumerable<string> Values => Series.Select(s => s.GetProperty("value")[1].GetString()!);
-}
 
 /// <summary>
 /// A real Prometheus server on a free loopback port with its own temporary configuration and storage.
@@ -22,17 +13,18 @@ public sealed class PrometheusProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _directory;
     private readonly StringBuilder _log = new();
-    private readonly HttpClient _http;
 
     private PrometheusProcess(Process process, string directory, Uri address)
     {
         _process = process;
         _directory = directory;
         Address = address;
-        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        Api = new PrometheusApi(address);
     }
 
     public Uri Address { get; }
+
+    public PrometheusApi Api { get; }
 
     /// <summary>Prometheus' own output so far, for failure messages.</summary>
     public string Log { get { lock (_log) return _log.ToString(); } }
@@ -77,45 +69,13 @@ public sealed class PrometheusProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs an instant query.</summary>
-    public async Task<QueryResult> QueryAsync(string expr)
-    {
-        using var response = await _http.PostAsync("api/v1/query", new FormUrlEncodedContent([new("query", expr)]));
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = body.RootElement;
-        var status = root.GetProperty("status").GetString()!;
-        var error = root.TryGetProperty("error", out var e) ? e.GetString() : null;
-        if (!root.TryGetProperty("data", out var data)) return new QueryResult(status, null, [], error);
-        var resultType = data.GetProperty("resultType").GetString();
-        var result = data.GetProperty("result");
-        IReadOnlyList<JsonElement> series = resultType is "vector" or "matrix"
-            ? result.EnumerateArray().Select(s => s.Clone()).ToList()
-            : [JsonDocument.Parse($"{{\"value\":{result.GetRawText()}}}").RootElement.Clone()];
-        return new QueryResult(status, resultType, series, error);
-    }
-
-    /// <summary>GETs an API path (e.g. api/v1/rules) and returns its JSON.</summary>
-    public async Task<JsonElement> GetJsonAsync(string path)
-    {
-        using var body = JsonDocument.Parse(await _http.GetStringAsync(path));
-        return body.RootElement.Clone();
-    }
-
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"Prometheus exited with {_process.ExitCode}:\n{Log}");
-            try
-            {
-                using var response = await _http.GetAsync("-/ready");
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+            if (await Api.IsReadyAsync()) return;
             await Task.Delay(200);
         }
         throw new TimeoutException($"Prometheus was not ready within {timeout}:\n{Log}");
@@ -129,7 +89,7 @@ public sealed class PrometheusProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        Api.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -1,5 +1,4 @@
 using ProductStore.TestSupport;
-using System.Globalization;
 using System.Text;
 
 namespace ProductStore.Observability.Tests;
@@ -15,14 +14,7 @@ public sealed class PrometheusQueryTests(PrometheusQueryTests.ScrapedPrometheus 
     {
         var server = await prometheus.ServerAsync();
         var queries = DashboardQueries.All().DistinctBy(q => q.ToString()).ToDictionary(q => q.ToString());
-        var failures = await prometheus.WaitForAsync(queries.Keys.ToList(), async key =>
-        {
-            var result = await server.QueryAsync(queries[key].Expr);
-            if (result.Status != "success") return $"{result.Status}: {result.Error}";
-            if (result.Series.Count == 0) return "no data";
-            // A quantile or ratio over mismatched labels gives NaN, not an empty result.
-            return result.Values.Any(IsNumber) ? null : $"only {string.Join(", ", result.Values)}";
-        });
+        var failures = await prometheus.WaitForAsync(queries.Keys.ToList(), async key => (await server.Api.QueryAsync(queries[key].Expr)).Gap);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Key} -> {f.Value}")));
     }
@@ -33,7 +25,7 @@ public sealed class PrometheusQueryTests(PrometheusQueryTests.ScrapedPrometheus 
         var server = await prometheus.ServerAsync();
         var failures = await prometheus.WaitForAsync(AlertRules.All().Select(r => r.Name).ToList(), async name =>
         {
-            var rules = (await server.GetJsonAsync("api/v1/rules")).GetProperty("data").GetProperty("groups").EnumerateArray()
+            var rules = (await server.Api.GetJsonAsync("api/v1/rules")).GetProperty("data").GetProperty("groups").EnumerateArray()
                 .SelectMany(g => g.GetProperty("rules").EnumerateArray());
             var rule = rules.FirstOrDefault(r => r.GetProperty("name").GetString() == name);
             if (rule.ValueKind == System.Text.Json.JsonValueKind.Undefined) return "not loaded";
@@ -43,9 +35,6 @@ public sealed class PrometheusQueryTests(PrometheusQueryTests.ScrapedPrometheus 
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Key} -> {f.Value}")));
     }
-
-    private static bool IsNumber(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
 
     /// <summary>The fake target and a Prometheus scraping it under every job of the repository's configuration, started by the first test.</summary>
     public sealed class ScrapedPrometheus : IAsyncDisposable
@@ -86,25 +75,9 @@ public sealed class PrometheusQueryTests(PrometheusQueryTests.ScrapedPrometheus 
             return yaml.ToString();
         }
 
-        /// <summary>
-        /// Retries each check (null = passed) until all pass or 30 s have passed, since the first scrapes and rule
-        /// evaluations take a few seconds; returns the checks still failing.
-        /// </summary>
-        public async Task<Dictionary<string, string>> WaitForAsync(IReadOnlyList<string> keys, Func<string, Task<string?>> check)
-        {
-            var failures = keys.ToDictionary(k => k, _ => "not checked");
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (true)
-            {
-                foreach (var key in failures.Keys.ToList())
-                {
-                    if (await check(key) is { } failure) failures[key] = failure;
-                    else failures.Remove(key);
-                }
-                if (failures.Count == 0 || DateTime.UtcNow > deadline) return failures;
-                await Task.Delay(1000);
-            }
-        }
+        /// <summary>Retries the checks (null = passed) for up to 30 s; returns those still failing.</summary>
+        public Task<Dictionary<string, string>> WaitForAsync(IReadOnlyList<string> keys, Func<string, Task<string?>> check) =>
+            PrometheusApi.UntilAllPassAsync(keys, check, TimeSpan.FromSeconds(30));
 
         public async ValueTask DisposeAsync()
         {

@@ -1,3 +1,4 @@
+using ProductStore.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace ProductStore.Observability.Tests;

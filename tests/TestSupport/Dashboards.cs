@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ProductStore.Observability.Tests;
+namespace ProductStore.TestSupport;
 
 /// <summary>One PromQL query of a dashboard panel, with Grafana's variables replaced so Prometheus can run it.</summary>
 public sealed record DashboardQuery(string Dashboard, string Panel, string Expr)
@@ -12,8 +12,8 @@ public sealed record DashboardQuery(string Dashboard, string Panel, string Expr)
 /// <summary>The Grafana dashboards in grafana/dashboards.</summary>
 public static class Dashboards
 {
-    public static IReadOnlyList<(string Name, JsonObject Json)> Load() => Repository.Files(System.IO.Path.Combine("grafana", "dashboards"), "*.json")
-        .Select(file => (System.IO.Path.GetFileNameWithoutExtension(file), JsonNode.Parse(File.ReadAllText(file))!.AsObject()))
+    public static IReadOnlyList<(string Name, JsonObject Json)> Load() => Repository.Files(Path.Combine("grafana", "dashboards"), "*.json")
+        .Select(file => (Path.GetFileNameWithoutExtension(file), JsonNode.Parse(File.ReadAllText(file))!.AsObject()))
         .ToList();
 
     /// <summary>Every panel, including those nested in collapsed rows.</summary>
@@ -29,7 +29,7 @@ public static class Dashboards
 
 }
 
-/// <summary>Every panel query of every dashboard, ready for Prometheus' HTTP API: here against a fake target, later against the real services.</summary>
+/// <summary>Every panel query of every dashboard, ready for Prometheus' HTTP API: against a fake target (Observability.Tests) and the real services (EndToEnd.Tests).</summary>
 public static partial class DashboardQueries
 {
     public static IReadOnlyList<DashboardQuery> All() => Dashboards.Load()

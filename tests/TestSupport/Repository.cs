@@ -1,18 +1,18 @@
-namespace ProductStore.Observability.Tests;
+namespace ProductStore.TestSupport;
 
-/// <summary>Paths of the monitoring configuration in this repository, found from the test binary upwards.</summary>
+/// <summary>Paths in this repository (the monitoring configuration, the dashboards), found from the test binary upwards.</summary>
 public static class Repository
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ProductStore.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "ProductStore.sln"))) return dir.FullName;
         throw new InvalidOperationException($"No ProductStore.sln above {AppContext.BaseDirectory}.");
     });
 
     public static string Root => RootPath.Value;
 
-    public static string PathTo(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+    public static string PathTo(params string[] parts) => Path.Combine([Root, .. parts]);
 
     public static string PrometheusConfig => PathTo("prometheus", "prometheus.yml");
 
