@@ -62,14 +62,15 @@ public sealed class CassandraOrderStore(CassandraDatabase database) : IOrderStor
     public async Task MarkStockReleasedAsync(Guid orderId, CancellationToken cancellationToken)
     {
         if (await FindAsync(orderId, cancellationToken) is not { } order) return;
-        var previous = OrderPlacement.Of(order);
         if (order.StockReleasePending)
         {
             await database.ExecuteConditionalAsync("orders.mark_stock_released",
                 "UPDATE orders SET stock_release_pending = false WHERE id = ? IF stock_release_pending = true", orderId);
             order.StockReleased();
         }
-        // Also when the record says released already: copies an earlier call left behind catch up.
-        await OrderCopies.WriteAsync(database, "orders.mark_stock_released", order, previous);
+        // Its release row goes even when the record said released already: a call that stopped before writing the
+        // copies left them pending, and the worker would find the order again and again.
+        await OrderCopies.WriteAsync(database, "orders.mark_stock_released", order,
+            OrderPlacement.Of(order) with { ReleasePendingSince = order.UpdatedAt });
     }
 }

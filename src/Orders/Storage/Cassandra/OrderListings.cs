@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cassandra;
 using ProductStore.Orders.Domain;
 using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Storage.Cassandra;
