@@ -79,7 +79,8 @@ public abstract class CheckoutStoreContract(StoreFixture stores)
         await store.CompleteAsync(claim, NewOrder(claim.UserId), default);
         Assert.False(await store.TryTakeOverAsync(claim, Now.AddMinutes(5), Now.AddMinutes(7), default));
         Assert.False(await store.TryTakeOverAsync(ClaimFor(Guid.NewGuid(), Now), Now, Now.AddMinutes(7), default));
-        Assert.Equal(Now.AddMinutes(5), (await store.FindAsync(claim.UserId, claim.Key, default))!.ClaimedAt);
+        Assert.Equal(claim with { Completed = true, ClaimedAt = Now.AddMinutes(5) }, await store.FindAsync(claim.UserId, claim.Key, default));
+        Assert.DoesNotContain(await store.FindStaleAsync(DateTimeOffset.MaxValue, Plenty, default), c => c.Key == claim.Key);
     }
 
     [Fact]

@@ -54,8 +54,10 @@ public abstract class OrderStoreContract(StoreFixture stores)
         var monthEnd = new DateTimeOffset(2031, 1, 31, 23, 59, 59, 999, TimeSpan.Zero);
         DateTimeOffset[] times = [monthEnd, monthEnd.AddMilliseconds(1), monthEnd.AddMilliseconds(1), monthEnd.AddDays(-2),
             monthEnd.AddDays(45), monthEnd.AddDays(45), monthEnd.AddDays(200), monthEnd.AddYears(-1), monthEnd.AddYears(-3)];
+        // More months than a store might read at once.
+        var monthly = Enumerable.Range(1, 30).Select(months => monthEnd.AddMonths(-months));
         var placed = new List<Order>();
-        foreach (var at in times) placed.Add(await checkouts.PlaceAsync(NewOrder(placedAt: at)));
+        foreach (var at in times.Concat(monthly)) placed.Add(await checkouts.PlaceAsync(NewOrder(placedAt: at)));
 
         foreach (var limit in new[] { 1, 2, 4, 100 })
         {
