@@ -3,7 +3,6 @@ using ProductStore.Orders.Clients;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Http;
-using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.Orders;
 
@@ -17,9 +16,7 @@ public static class OrdersServices
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
-        services.AddSingleton<IOrderStore, SqliteOrderStore>();
-        services.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
+        OrdersStorage.Add(services, builder.Configuration);
 
         services.AddServiceClient<CartClient>("cart").WithServiceToken();
         services.AddServiceClient<StockClient>("catalog").WithServiceToken();
