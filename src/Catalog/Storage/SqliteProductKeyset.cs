@@ -5,9 +5,9 @@ using ProductStore.ServiceDefaults.Storage;
 namespace ProductStore.Catalog.Storage;
 
 /// <summary>
-/// Keyset paging for the product listings of both stores: each sort orders by (its key column, id), served by an index
-/// (SQLite) or a clustering order (Cassandra, whose columns bear the same names),
-/// and a cursor holds the last row's (key, id) to continue strictly after it.
+/// Keyset paging for the SQLite product listings: each sort orders by (its key column, id), served by an index,
+/// and a cursor holds the last row's (key, id) to continue strictly after it. The Cassandra listings share it (their
+/// clustering columns bear the same names), so a cursor means the same on either store.
 /// </summary>
 internal static class SqliteProductKeyset
 {

@@ -237,7 +237,8 @@ public abstract class CatalogStoreContract(StoreFixture stores)
         var store = await Store();
         var slug = await store.NewCategoryAsync();
         var token = Guid.NewGuid().ToString("N")[..10];
-        var products = Enumerable.Range(0, 60).Select(i => NewProduct(slug, name: i % 20 == 7 ? $"Rare {token} {i}" : $"Common {i}")).ToList();
+        // More rows than a store may read for one page: pages may come short, but the cursors must still meet.
+        var products = Enumerable.Range(0, 2100).Select(i => NewProduct(slug, name: i is 5 or 2095 ? $"Rare {token} {i}" : $"Common {i}")).ToList();
         await store.AddManyAsync(products, default);
 
         var (listed, _) = await AllPagesAsync(l => store.ListAllAsync(l, default), Listing(ProductSort.Newest, 1, search: token));

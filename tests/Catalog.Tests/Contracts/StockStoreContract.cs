@@ -135,6 +135,21 @@ public abstract class StockStoreContract(StoreFixture stores)
     }
 
     [Fact]
+    public async Task A_release_racing_its_reservation_leaves_no_stock_held()
+    {
+        var (catalog, stock, slug) = await Stores();
+        var product = await catalog.AddAsync(NewProduct(slug, stock: 50));
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            var order = Guid.NewGuid();
+            await Task.WhenAll(Task.Run(() => stock.ReserveAsync(order, [new(product.Id, 2)], Now, default)), Task.Run(() => stock.ReleaseAsync(order, Now, default)));
+        }));
+
+        Assert.Equal(50, await StockOf(catalog, product.Id));
+    }
+
+    [Fact]
     public async Task A_release_before_the_reservation_makes_the_late_reservation_a_mismatch()
     {
         var (catalog, stock, slug) = await Stores();
