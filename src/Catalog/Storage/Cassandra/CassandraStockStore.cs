@@ -34,7 +34,7 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
                 .Select(item => new ShortItem(item.ProductId, item.Quantity, found.GetValueOrDefault(item.ProductId)?.Stock ?? 0)).ToList();
             if (lacking.Count > 0) return new ReservationOutcome.Refused(lacking);
 
-            var reserved = items.Select(item => found[item.ProductId] is var p ? new ReservedItem(p.Id, p.Sku, p.Name, item.Quantity, p.Price, p.Currency) : null!).ToList();
+            var reserved = items.Select(item => ItemOf(found[item.ProductId], item.Quantity)).ToList();
             var (claimed, _) = await database.ExecuteConditionalAsync("stock.reserve",
                 "INSERT INTO reservations (order_id, status, items, created_at) VALUES (?, ?, ?, ?) IF NOT EXISTS", orderId, Pending, Serialize(reserved), now);
             // Another call with this order id got there first: its outcome is the answer.
@@ -100,6 +100,10 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
             Released: record.GetValue<string>("status") == Released);
         return reservation.Matches(items) ? new ReservationOutcome.Reserved(reservation, Replayed: true) : new ReservationOutcome.Mismatch();
     }
+
+    /// <summary>An item as reserved: at the product's price when the reservation is made.</summary>
+    private static ReservedItem ItemOf(Product product, int quantity) =>
+        new(product.Id, product.Sku, product.Name, quantity, product.Price, product.Currency);
 
     private static string Serialize(IReadOnlyList<ReservedItem> items) => JsonSerializer.Serialize(items, CatalogJsonContext.Default.IReadOnlyListReservedItem);
 
