@@ -11,9 +11,7 @@ public static class CatalogServices
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default));
         services.AddSingleton(TimeProvider.System);
-        services.AddSqliteDatabase("catalog", SqliteCatalogSchema.Migrations);
-        services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
-        services.AddSingleton<IStockStore, SqliteStockStore>();
+        CatalogStorage.Add(services, builder.Configuration);
         services.AddStorageInitializer<DemoCatalogSeeder>();
         services.AddSingleton<CatalogMetrics>();
         return builder;

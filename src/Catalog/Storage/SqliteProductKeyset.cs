@@ -6,7 +6,8 @@ namespace ProductStore.Catalog.Storage;
 
 /// <summary>
 /// Keyset paging for the SQLite product listings: each sort orders by (its key column, id), served by an index,
-/// and a cursor holds the last row's (key, id) to continue strictly after it.
+/// and a cursor holds the last row's (key, id) to continue strictly after it. The Cassandra listings share it (their
+/// clustering columns bear the same names), so a cursor means the same on either store.
 /// </summary>
 internal static class SqliteProductKeyset
 {

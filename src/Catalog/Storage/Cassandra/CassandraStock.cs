@@ -1,0 +1,29 @@
+using ProductStore.ServiceDefaults.Storage.Cassandra;
+
+namespace ProductStore.Catalog.Storage.Cassandra;
+
+/// <summary>
+/// A product's stock, an int in its row changed by compare-and-set: a lightweight transaction conditioned on the
+/// value last seen, retried with the value a refusal returns. Never a counter: a counter cannot refuse to go below zero.
+/// </summary>
+public sealed class CassandraStock(CassandraDatabase database)
+{
+    /// <summary>
+    /// Adds <paramref name="change"/> (negative to take) to the stock, starting from the <paramref name="seen"/> value (read when not given);
+    /// refused when it would go below zero or the product is gone. Returns the stock after the change, or the stock
+    /// there is when refused (0 for a product that is gone).
+    /// </summary>
+    public async Task<(bool Changed, int Stock)> ChangeAsync(Guid productId, int change, int? seen = null)
+    {
+        var current = seen ?? (await database.SingleAsync("stock.read", "SELECT stock FROM products WHERE id = ?", productId))?.IntOrNull("stock");
+        while (true)
+        {
+            if (current is not { } stock) return (false, 0);
+            if (stock + change < 0) return (false, stock);
+            var (applied, row) = await database.ExecuteConditionalAsync("stock.change",
+                "UPDATE products SET stock = ? WHERE id = ? IF stock = ?", stock + change, productId, stock);
+            if (applied) return (true, stock + change);
+            current = row.IntOrNull("stock");
+        }
+    }
+}
