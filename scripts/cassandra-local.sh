@@ -12,7 +12,7 @@ version=2.2.0
 home="${CASSANDRA_LOCAL_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/productstore/cassandra}"
 port="${CASSANDRA_LOCAL_PORT:-9042}"
 storage_port="${CASSANDRA_LOCAL_STORAGE_PORT:-7000}"
-heap="${CASSANDRA_LOCAL_HEAP:-512m}"
+heap="${CASSANDRA_LOCAL_HEAP:-2g}"
 run="$home/run"
 pidfile="$run/cassandra.pid"
 log="$run/cassandra.log"
@@ -52,7 +52,15 @@ write_config() {
                         parameters: [{ seeds: "127.0.0.1" }] }] });
     require("fs").writeFileSync(run + "/conf/cassandra.yaml", JSON.stringify(c, null, 1));
   ' "$package" "$run" "$port" "$storage_port"
-  cp "$package/apache-cassandra-2.1.0/conf/logback.xml" "$run/conf/" 2>/dev/null || true
+  # Without a logback.xml, Cassandra logs at DEBUG (tens of MB per test run).
+  cat >"$run/conf/logback.xml" <<'XML'
+<configuration>
+  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%-5level %date{HH:mm:ss} %msg%n</pattern></encoder>
+  </appender>
+  <root level="INFO"><appender-ref ref="STDOUT" /></root>
+</configuration>
+XML
 }
 
 start() {
