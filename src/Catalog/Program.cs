@@ -3,12 +3,14 @@ using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Seeding;
 using ProductStore.ServiceDefaults;
 
+var seeding = BulkSeedCommand.Matches(args);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCatalog();
+if (seeding) BulkSeedCommand.Configure(builder);
 
 var app = builder.Build();
-if (BulkSeedCommand.Matches(args)) return await BulkSeedCommand.RunAsync(app, args);
+if (seeding) return await BulkSeedCommand.RunAsync(app, args);
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();

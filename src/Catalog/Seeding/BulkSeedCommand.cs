@@ -8,13 +8,17 @@ namespace ProductStore.Catalog.Seeding;
 
 /// <summary>
 /// <c>dotnet run --project src/Catalog -- seed --products 20000</c>: loads any number of generated products
-/// into the configured database (same configuration as the service), in batches of one transaction each.
+/// into the configured store (same configuration as the service, Storage__Provider included), in batches of 2,000.
 /// </summary>
 public static class BulkSeedCommand
 {
     private const int BatchSize = 2000;
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "seed";
+
+    /// <summary>The command loads only what it is asked for: no demo catalog on top.</summary>
+    public static void Configure(WebApplicationBuilder builder) =>
+        builder.Configuration.AddInMemoryCollection([new("Catalog:Seed:Demo", "false")]);
 
     /// <summary>Runs the command on the built (not started) app and disposes it, which checkpoints the database.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -33,8 +37,8 @@ public static class BulkSeedCommand
 
     public static async Task<TimeSpan> SeedAsync(IServiceProvider services, int count, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var database = services.GetRequiredService<SqliteDatabase>();
-        await database.MigrateAsync(SqliteCatalogSchema.Migrations, cancellationToken);
+        // The schema (SQLite or Cassandra, as configured) and any demo seeding, as the service's start-up does.
+        await services.InitializeStorageAsync(cancellationToken);
         var store = services.GetRequiredService<ICatalogStore>();
         await DemoCatalogSeeder.AddCategoriesAsync(store, cancellationToken);
 

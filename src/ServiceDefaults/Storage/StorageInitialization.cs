@@ -25,15 +25,18 @@ public static class StorageInitialization
         return services.AddStorageInitializer(provider => provider.GetRequiredService<T>());
     }
 
+    /// <summary>Runs the initializers as a start-up would, for commands that use the stores without serving (seeding).</summary>
+    public static async Task InitializeStorageAsync(this IServiceProvider provider, CancellationToken cancellationToken)
+    {
+        foreach (var registration in provider.GetServices<InitializerRegistration>()) await registration.Create(provider).InitializeAsync(cancellationToken);
+    }
+
     private sealed record InitializerRegistration(Func<IServiceProvider, IStorageInitializer> Create);
 
     // Hosted services start before Kestrel listens, so no request meets an unmigrated database.
-    private sealed class StorageInitializationService(IServiceProvider provider, IEnumerable<InitializerRegistration> registrations) : IHostedService
+    private sealed class StorageInitializationService(IServiceProvider provider) : IHostedService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            foreach (var registration in registrations) await registration.Create(provider).InitializeAsync(cancellationToken);
-        }
+        public Task StartAsync(CancellationToken cancellationToken) => provider.InitializeStorageAsync(cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
