@@ -57,6 +57,13 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Zero_failures_allowed_passes_a_clean_run_and_a_step_threshold_judges_every_step()
+    {
+        Assert.Equal(0, await RunAsync("--max-fail-percent", "0", "--max-step-p99-ms", "5000"));
+        Assert.Equal(1, await RunAsync("--max-fail-percent", "0", "--max-step-p99-ms", "0.001"));
+    }
+
+    [Fact]
     public async Task An_unknown_scenario_is_rejected_before_any_load()
     {
         Assert.NotEqual(0, await RunAsync("--scenario", "browse,nope"));

@@ -47,15 +47,16 @@ public static class LoadCommand
     };
     private static readonly Option<int> WritePercent = new("--write-percent") { Description = "admin-mixed: percent of iterations that write", DefaultValueFactory = _ => 10 };
     private static readonly Option<double?> MaxP99Ms = new("--max-p99-ms") { Description = "Threshold: p99 latency of OK iterations below this, per scenario" };
-    private static readonly Option<double?> MaxFailPercent = new("--max-fail-percent") { Description = "Threshold: failed iterations below this percent, per scenario" };
-    private static readonly Option<double?> Max5xxPercent = new("--max-5xx-percent") { Description = "Threshold: iterations ending in a 5xx below this percent, per scenario" };
+    private static readonly Option<double?> MaxStepP99Ms = new("--max-step-p99-ms") { Description = "Threshold: p99 latency of every step's OK requests below this, per scenario (iterations may include think time)" };
+    private static readonly Option<double?> MaxFailPercent = new("--max-fail-percent") { Description = "Threshold: failed iterations at most this percent, per scenario" };
+    private static readonly Option<double?> Max5xxPercent = new("--max-5xx-percent") { Description = "Threshold: iterations ending in a 5xx at most this percent, per scenario" };
 
     public static RootCommand Create()
     {
         var command = new RootCommand("ProductStore load runner: scenarios against the gateway, with thresholds and reports.")
         {
             Target, ScenarioNames, Rate, RampUp, Duration, WarmUp, Concurrency, Users, ReportDir, AdminEmail, AdminPassword, WritePercent,
-            MaxP99Ms, MaxFailPercent, Max5xxPercent,
+            MaxP99Ms, MaxStepP99Ms, MaxFailPercent, Max5xxPercent,
         };
         command.Validators.Add(result =>
         {
@@ -101,10 +102,13 @@ public static class LoadCommand
     {
         if (parse.GetValue(MaxP99Ms) is { } p99)
             yield return new Threshold(scenario, $"p99 < {p99} ms", s => s.Ok.Latency.P99Ms < p99);
+        if (parse.GetValue(MaxStepP99Ms) is { } stepP99)
+            yield return new Threshold(scenario, $"every step p99 < {stepP99} ms", s => s.Steps.All(step => step.Ok.Latency.P99Ms < stepP99));
+        // "At most": --max-fail-percent 0 means no failure at all, and must pass when there is none.
         if (parse.GetValue(MaxFailPercent) is { } fail)
-            yield return new Threshold(scenario, $"fail < {fail}%", s => s.Fail.Percent < fail);
+            yield return new Threshold(scenario, $"fail <= {fail}%", s => s.Fail.Percent <= fail);
         if (parse.GetValue(Max5xxPercent) is { } serverErrors)
-            yield return new Threshold(scenario, $"5xx < {serverErrors}%", s => ServerErrorPercent(s) < serverErrors);
+            yield return new Threshold(scenario, $"5xx <= {serverErrors}%", s => ServerErrorPercent(s) <= serverErrors);
     }
 
     private static double ServerErrorPercent(ScenarioStats stats) => stats.StatusCodes.Where(c => c.StatusCode >= 500).Sum(c => c.Percent);
