@@ -64,6 +64,16 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_route_scenario_gets_the_given_path_and_nothing_else()
+    {
+        Assert.Equal(0, await RunAsync("--scenario", "route", "--path", $"/api/catalog/products/{Guid.NewGuid()}", "--max-fail-percent", "0"));
+
+        Assert.InRange(_productReads, 90, 110);
+        var route = LoadReports.ReadJson(await File.ReadAllTextAsync(Directory.GetFiles(_reports, "*.json").Single()))!.Scenario("route");
+        Assert.Equal(_productReads, route.Ok.Count);
+    }
+
+    [Fact]
     public async Task An_unknown_scenario_is_rejected_before_any_load()
     {
         Assert.NotEqual(0, await RunAsync("--scenario", "browse,nope"));
@@ -77,6 +87,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     private Task<int> RunAsync(params string[] extra) => LoadCommand.Create().Parse(
-        ["--target", _catalog.Address.ToString(), "--scenario", "browse", "--rate", "100", "--duration", "1s", "--warmup", "0", "--report-dir", _reports, .. extra])
+        ["--target", _catalog.Address.ToString(), .. extra.Contains("--scenario") ? [] : new[] { "--scenario", "browse" },
+         "--rate", "100", "--duration", "1s", "--warmup", "0", "--report-dir", _reports, .. extra])
         .InvokeAsync();
 }

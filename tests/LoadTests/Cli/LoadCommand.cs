@@ -46,6 +46,7 @@ public static class LoadCommand
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PRODUCTSTORE_ADMIN_PASSWORD"),
     };
     private static readonly Option<int> WritePercent = new("--write-percent") { Description = "admin-mixed: percent of iterations that write", DefaultValueFactory = _ => 10 };
+    private static readonly Option<string> RoutePath = new("--path") { Description = "route: the path every iteration gets", DefaultValueFactory = _ => new LoadOptions().Path };
     private static readonly Option<double?> MaxP99Ms = new("--max-p99-ms") { Description = "Threshold: p99 latency of OK iterations below this, per scenario" };
     private static readonly Option<double?> MaxStepP99Ms = new("--max-step-p99-ms") { Description = "Threshold: p99 latency of every step's OK requests below this, per scenario (iterations may include think time)" };
     private static readonly Option<double?> MaxFailPercent = new("--max-fail-percent") { Description = "Threshold: failed iterations at most this percent, per scenario" };
@@ -55,7 +56,7 @@ public static class LoadCommand
     {
         var command = new RootCommand("ProductStore load runner: scenarios against the gateway, with thresholds and reports.")
         {
-            Target, ScenarioNames, Rate, RampUp, Duration, WarmUp, Concurrency, Users, ReportDir, AdminEmail, AdminPassword, WritePercent,
+            Target, ScenarioNames, Rate, RampUp, Duration, WarmUp, Concurrency, Users, ReportDir, AdminEmail, AdminPassword, WritePercent, RoutePath,
             MaxP99Ms, MaxStepP99Ms, MaxFailPercent, Max5xxPercent,
         };
         command.Validators.Add(result =>
@@ -78,6 +79,7 @@ public static class LoadCommand
             Rate = parse.GetValue(Rate), RampUp = parse.GetValue(RampUp), Concurrency = parse.GetValue(Concurrency),
             Duration = parse.GetValue(Duration), WarmUp = parse.GetValue(WarmUp), Users = parse.GetValue(Users),
             AdminEmail = parse.GetValue(AdminEmail), AdminPassword = parse.GetValue(AdminPassword), WritePercent = parse.GetValue(WritePercent),
+            Path = parse.GetValue(RoutePath)!,
         };
         using var http = StoreHttp.CreateClient(parse.GetValue(Target)!);
         try

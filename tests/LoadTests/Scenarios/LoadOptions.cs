@@ -24,6 +24,9 @@ public sealed record LoadOptions
     /// <summary>admin-mixed: the share (0..100) of iterations that write.</summary>
     public int WritePercent { get; init; } = 10;
 
+    /// <summary>route: the path every iteration gets.</summary>
+    public string Path { get; init; } = "/api/catalog/products?limit=20&sort=price";
+
     /// <summary>Catalog pages (of 100) read in setup to find products.</summary>
     public int DiscoveryPages { get; init; } = 10;
 

@@ -12,6 +12,7 @@ public static class Scenarios
             ["shopper"] = Shopper,
             ["login-storm"] = LoginStorm,
             ["admin-mixed"] = AdminMixed,
+            ["route"] = Route,
         };
 
     public static ScenarioProps Browse(HttpClient http, LoadOptions options) => BrowseScenario.Create("browse", http, options);
@@ -21,4 +22,6 @@ public static class Scenarios
     public static ScenarioProps LoginStorm(HttpClient http, LoadOptions options) => LoginStormScenario.Create("login-storm", http, options);
 
     public static ScenarioProps AdminMixed(HttpClient http, LoadOptions options) => AdminMixedScenario.Create("admin-mixed", http, options);
+
+    public static ScenarioProps Route(HttpClient http, LoadOptions options) => RouteScenario.Create("route", http, options);
 }
