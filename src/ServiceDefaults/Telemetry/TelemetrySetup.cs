@@ -20,7 +20,7 @@ public static class TelemetrySetup
 
     /// <summary>
     /// Builds the OpenTelemetry SDK (OpenTelemetry.Extensions.Hosting is not in our registry): metrics for the
-    /// /metrics endpoint always; traces exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// /metrics endpoint always; traces only when OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT) is set.
     /// </summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -28,16 +28,16 @@ public static class TelemetrySetup
         var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 }
             || builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is { Length: > 0 };
         builder.Services.AddSingleton<PrometheusMetrics>();
-        builder.Services.AddSingleton(provider => OpenTelemetrySdk.Create(sdk => sdk
-            .ConfigureResource(resource => resource.AddService(service, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(Sources);
-                if (otlp) tracing.AddOtlpExporter();
-            })
-            .WithMetrics(metrics => metrics
-                .AddMeter(Meters)
-                .AddReader(provider.GetRequiredService<PrometheusMetrics>().Reader))));
+        builder.Services.AddSingleton(provider => OpenTelemetrySdk.Create(sdk =>
+        {
+            sdk.ConfigureResource(resource => resource.AddService(service, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
+                .WithMetrics(metrics => metrics
+                    .AddMeter(Meters)
+                    .AddReader(provider.GetRequiredService<PrometheusMetrics>().Reader));
+            // Spans nobody exports are pure cost on every request and every outgoing call: listen only when exporting.
+            // (Logs keep their trace ids either way: ASP.NET Core starts the request's activity for logging.)
+            if (otlp) sdk.WithTracing(tracing => tracing.AddSource(Sources).AddOtlpExporter());
+        }));
         // The SDK starts listening when it is first resolved: do that before the first request.
         builder.Services.AddHostedService<TelemetryStarter>();
         return builder;
