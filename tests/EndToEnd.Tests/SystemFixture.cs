@@ -45,12 +45,7 @@ public sealed class CassandraSystemFixture : SystemFixture
     private static readonly bool BuiltWithCassandra = typeof(CassandraSystemFixture).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Any(a => a is { Key: "Cassandra", Value: "true" });
 
-    protected override string? Unavailable =>
-        !BuiltWithCassandra
-            ? "The Cassandra provider is not compiled in: build and test with -p:Cassandra=true."
-            : Environment.GetEnvironmentVariable("CASSANDRA_CONTACT_POINTS") is not { Length: > 0 }
-                ? "CASSANDRA_CONTACT_POINTS is not set: start one with scripts/cassandra-local.sh and export what it prints."
-                : null;
+    protected override string? Unavailable => BuiltWithCassandra ? StoreHarness.NoCassandraServer : StoreHarness.NotCompiledIn;
 
     protected override void Configure(SystemOptions options)
     {

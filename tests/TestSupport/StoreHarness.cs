@@ -27,13 +27,17 @@ public sealed class StoreHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    public const string NotCompiledIn = "The Cassandra provider is not compiled in: build and test with -p:Cassandra=true.";
+
+    /// <summary>Why no Cassandra server is named for tests, or null when CASSANDRA_CONTACT_POINTS names one.</summary>
+    public static string? NoCassandraServer =>
+        Environment.GetEnvironmentVariable("CASSANDRA_CONTACT_POINTS") is not { Length: > 0 }
+            ? "CASSANDRA_CONTACT_POINTS is not set: start one with scripts/cassandra-local.sh and export what it prints."
+            : null;
+
     /// <summary>Why Cassandra contract tests cannot run for this service, or null when they can.</summary>
     public static string? CassandraUnavailable(Assembly serviceAssembly) =>
-        !ServiceStorage.HasCassandraStores(serviceAssembly)
-            ? "The Cassandra provider is not compiled in: build and test with -p:Cassandra=true."
-            : Environment.GetEnvironmentVariable("CASSANDRA_CONTACT_POINTS") is not { Length: > 0 }
-                ? "CASSANDRA_CONTACT_POINTS is not set: start one with scripts/cassandra-local.sh and export what it prints."
-                : null;
+        ServiceStorage.HasCassandraStores(serviceAssembly) ? NoCassandraServer : NotCompiledIn;
 
     /// <summary>ConnectionStrings:cassandra for a keyspace of its own on the test server, from the CASSANDRA_* variables.</summary>
     public static string CassandraConnectionString(string keyspace)

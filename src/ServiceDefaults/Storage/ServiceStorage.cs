@@ -31,7 +31,6 @@ public static class ServiceStorage
     public static IServiceCollection AddServiceStorage(this IServiceCollection services, IConfiguration configuration,
         Assembly serviceAssembly, Action<IServiceCollection> addSqlite)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] is { Length: > 0 } configured
             ? configured.Trim().ToLowerInvariant()
             : StorageOptions.SqliteProvider;
@@ -41,9 +40,9 @@ public static class ServiceStorage
                 addSqlite(services);
                 break;
             case StorageOptions.CassandraProvider:
-                var stores = CassandraStoresOf(serviceAssembly) ?? throw new InvalidOperationException(
+                var stores = serviceAssembly.GetCustomAttribute<CassandraStoresAttribute>() ?? throw new InvalidOperationException(
                     $"Storage:Provider is 'cassandra', but this build of {serviceAssembly.GetName().Name} has no Cassandra provider. {BuildHint}");
-                stores.Add(services);
+                ((ICassandraStores)Activator.CreateInstance(stores.Registration)!).Add(services);
                 break;
             default:
                 throw new InvalidOperationException(
@@ -53,10 +52,5 @@ public static class ServiceStorage
     }
 
     /// <summary>Whether this build of the service carries its Cassandra stores.</summary>
-    public static bool HasCassandraStores(Assembly serviceAssembly) => CassandraStoresOf(serviceAssembly) is not null;
-
-    private static ICassandraStores? CassandraStoresOf(Assembly serviceAssembly) =>
-        serviceAssembly.GetCustomAttribute<CassandraStoresAttribute>() is { } attribute
-            ? (ICassandraStores)Activator.CreateInstance(attribute.Registration)!
-            : null;
+    public static bool HasCassandraStores(Assembly serviceAssembly) => serviceAssembly.IsDefined(typeof(CassandraStoresAttribute));
 }
