@@ -31,8 +31,7 @@ public class CatalogOutageTests : IAsyncLifetime
     /// <summary>A shopper with two lines in the cart, put there while Catalog was up (removing the last line needs no prices).</summary>
     private async Task<(Guid UserId, HttpClient Client, FakeProduct Product)> ShopperWithTwoLines()
     {
-        var userId = Guid.NewGuid();
-        var client = _factory.CreateCustomerClient(userId);
+        var (userId, client) = _factory.CreateShopper();
         var product = _catalog.Add();
         await client.SetItemAsync(product.Id, 2);
         await client.SetItemAsync(_catalog.Add().Id, 1);

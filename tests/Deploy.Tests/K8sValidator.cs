@@ -15,15 +15,7 @@ public static class K8sValidator
         var node = Tools.Require("node");
         var modules = await InstallAsync(Tools.Require("npm"));
         var script = Path.Combine(AppContext.BaseDirectory, "validate-k8s.mjs");
-        var startInfo = new System.Diagnostics.ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(script);
-        foreach (var file in files) startInfo.ArgumentList.Add(file);
-        startInfo.Environment["K8S_MODELS_DIR"] = modules;
-        using var process = System.Diagnostics.Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return await Tools.RunAsync(node, [script, .. files], environment: [new("K8S_MODELS_DIR", modules)]);
     }
 
     private static async Task<string> InstallAsync(string npm)

@@ -1,6 +1,6 @@
 using ProductStore.AppHost.Model;
 using ProductStore.AppHost.Publish;
-using ProductStore.AppHost.Run;
+using ProductStore.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace ProductStore.Deploy.Tests;
@@ -8,7 +8,7 @@ namespace ProductStore.Deploy.Tests;
 /// <summary>Fresh publishes of the repository's model, in memory and on disk, and their YAML documents.</summary>
 public static class Published
 {
-    public static readonly string RepositoryRoot = RunSettings.FindRepositoryRoot();
+    public static readonly string RepositoryRoot = Repository.Root;
 
     public static readonly AppModel Model = ProductStoreTopology.Create();
 

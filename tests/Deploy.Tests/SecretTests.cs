@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ProductStore.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace ProductStore.Deploy.Tests;
@@ -74,16 +74,6 @@ public sealed partial class SecretTests
     private static Task<(int ExitCode, string Output)> PublishAsync(string target, string output) =>
         PublishArgumentsAsync(["publish", target, "--output", output]);
 
-    private static async Task<(int ExitCode, string Output)> PublishArgumentsAsync(string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(AppHostAssembly());
-        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
-        foreach (var (name, value) in FakeSecrets) startInfo.Environment[name] = value;
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> PublishArgumentsAsync(string[] arguments) =>
+        Tools.RunAsync("dotnet", [AppHostAssembly(), .. arguments], environment: FakeSecrets);
 }

@@ -15,7 +15,6 @@ public sealed class ProductStoreSystem : IAsyncDisposable
     public const string AdminPassword = "e2e-admin-password-123";
 
     private readonly AppModel _model = ProductStoreTopology.Create();
-    private readonly Dictionary<string, List<string>> _logs = [];
     private RunSettings _settings = null!;
 
     private ProductStoreSystem()
@@ -35,7 +34,7 @@ public sealed class ProductStoreSystem : IAsyncDisposable
         var system = new ProductStoreSystem();
         system._settings = new RunSettings
         {
-            RepositoryRoot = RunSettings.FindRepositoryRoot(),
+            RepositoryRoot = Repository.Root,
             DataDirectory = Path.Combine(Path.GetTempPath(), "productstore-e2e-" + Guid.NewGuid().ToString("N")[..8]),
             Ports = system._model.Resources.ToDictionary(r => r.Name, _ => FreePort.Next()),
             Environment = options.Environment,
@@ -44,7 +43,7 @@ public sealed class ProductStoreSystem : IAsyncDisposable
             Telegram = options.Telegram,
             AlertGrouping = options.Monitoring ? "1s" : null,
             StartTimeout = TimeSpan.FromSeconds(90),
-            Log = system.Collect,
+            Log = static (_, _) => { },
         };
         system.App = await DistributedApplication.StartAsync(system._model, system._settings, TestContext.Current.CancellationToken);
         return system;
@@ -64,24 +63,10 @@ public sealed class ProductStoreSystem : IAsyncDisposable
         App = await DistributedApplication.StartAsync(_model, _settings, TestContext.Current.CancellationToken);
     }
 
-    public string Logs(string resource)
-    {
-        lock (_logs) return _logs.TryGetValue(resource, out var lines) ? string.Join('\n', lines) : "";
-    }
-
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    private void Collect(string resource, string line)
-    {
-        lock (_logs)
-        {
-            if (!_logs.TryGetValue(resource, out var lines)) _logs[resource] = lines = [];
-            lines.Add(line);
-        }
     }
 }
 
@@ -91,14 +76,17 @@ public sealed class SystemOptions
 
     public TelegramSettings? Telegram { get; set; }
 
+    /// <summary>Sets a variable on one service.</summary>
+    public void Set(string service, string name, string value)
+    {
+        if (!Environment.TryGetValue(service, out var variables)) Environment[service] = variables = [];
+        variables[name] = value;
+    }
+
     /// <summary>Sets a variable on every service and the gateway.</summary>
     public void ForEveryService(string name, string value)
     {
-        foreach (var service in new[] { "users", "catalog", "cart", "orders", "gateway" })
-        {
-            if (!Environment.TryGetValue(service, out var variables)) Environment[service] = variables = [];
-            variables[name] = value;
-        }
+        foreach (var service in new[] { "users", "catalog", "cart", "orders", "gateway" }) Set(service, name, value);
     }
 
     /// <summary>Fast defaults for tests: cheap password hashing, a known admin, seconds-long order progress, generous rate limits.</summary>

@@ -51,9 +51,8 @@ public sealed class CassandraSystemFixture : SystemFixture
     {
         foreach (var service in new[] { "users", "catalog", "cart", "orders" })
         {
-            if (!options.Environment.TryGetValue(service, out var variables)) options.Environment[service] = variables = [];
-            variables["Storage__Provider"] = "cassandra";
-            variables["ConnectionStrings__cassandra"] = StoreHarness.CassandraConnectionString(StoreHarness.FreshKeyspace(service));
+            options.Set(service, "Storage__Provider", "cassandra");
+            options.Set(service, "ConnectionStrings__cassandra", StoreHarness.CassandraConnectionString(StoreHarness.FreshKeyspace(service)));
         }
     }
 }

@@ -35,6 +35,7 @@ public static partial class DashboardQueries
     public static IReadOnlyList<DashboardQuery> All() => Dashboards.Load()
         .SelectMany(d => Dashboards.Panels(d.Json).SelectMany(panel => (panel["targets"] as JsonArray ?? [])
             .Select(target => new DashboardQuery(d.Name, (string)panel["title"]!, Substitute((string?)target!["expr"] ?? "")))))
+        .DistinctBy(q => q.ToString())
         .ToList();
 
     /// <summary>

@@ -15,8 +15,6 @@ public abstract class StoreFixture(string provider, string service, Assembly ser
 {
     private readonly Lazy<Task<StoreHarness>> _harness = new(() => StoreHarness.StartAsync(provider, service, addStorage));
 
-    public string Provider => provider;
-
     public async Task<T> GetAsync<T>() where T : notnull
     {
         if (provider == StorageOptions.CassandraProvider && StoreHarness.CassandraUnavailable(serviceAssembly) is { } reason)

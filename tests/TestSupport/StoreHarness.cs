@@ -70,7 +70,6 @@ public sealed class StoreHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddHealthChecks();
         services.AddSingleton(TimeProvider.System);
         addStorage(services, configuration);
         var serviceProvider = services.BuildServiceProvider();

@@ -16,9 +16,12 @@ public static class Tools
         return "";
     }
 
-    /// <summary>Runs a tool and returns its exit code and combined output; <paramref name="input"/> goes to its standard input.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(
-        string executable, IEnumerable<string> arguments, string? input = null, string? workingDirectory = null)
+    /// <summary>
+    /// Runs a tool and returns its exit code and combined output; <paramref name="input"/> goes to its standard input,
+    /// <paramref name="environment"/> is added to the variables it inherits.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string executable, IEnumerable<string> arguments,
+        string? input = null, string? workingDirectory = null, IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -28,6 +31,7 @@ public static class Tools
             RedirectStandardError = true,
         };
         foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? []) startInfo.Environment[name] = value;
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

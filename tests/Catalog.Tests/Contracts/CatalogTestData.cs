@@ -1,5 +1,6 @@
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
+using ProductStore.Catalog.Tests.Fakes;
 using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.Catalog.Tests.Contracts;
@@ -10,7 +11,7 @@ internal static class CatalogTestData
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_123);
     private static int _sequence;
 
-    public static string NewSlug() => "c-" + Guid.NewGuid().ToString("N")[..12];
+    public static string NewSlug() => CatalogHttp.NewSlug();
 
     public static async Task<string> NewCategoryAsync(this ICatalogStore store)
     {

@@ -48,7 +48,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
     {
         var system = _system!;
         using var prometheus = new PrometheusApi(system.App.EndpointOf("prometheus"));
-        var queries = DashboardQueries.All().DistinctBy(q => q.ToString()).ToList();
+        var queries = DashboardQueries.All().ToList();
         Assert.All(CannotHaveData, rule => Assert.Contains(queries, q => q.Expr.Contains(rule.Fragment, StringComparison.Ordinal)));
 
         // Two rounds with a scrape between them: a series is born at its first count, and rate() needs it to grow after that.

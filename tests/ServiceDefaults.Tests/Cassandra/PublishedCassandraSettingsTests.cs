@@ -18,7 +18,7 @@ public partial class PublishedCassandraSettingsTests
     [MemberData(nameof(Deployments))]
     public void Published_connection_strings_and_replication_parse_as_the_services_read_them(string file, string datacenter, int replicationFactor)
     {
-        var text = File.ReadAllText(Repository.PathTo(file.Split(Path.DirectorySeparatorChar)));
+        var text = File.ReadAllText(Repository.PathTo(file));
         // Secret references (${VAR:?…} in compose, $(VAR) in Kubernetes) are filled in at deploy time.
         var connectionStrings = ConnectionString().Matches(text).Select(m => SecretReference().Replace(m.Groups[1].Value, "secret")).ToList();
         var replications = Replication().Matches(text).Select(m => m.Groups[1].Value.Trim()).ToList();
