@@ -36,6 +36,6 @@ public sealed class SigningKeys(ISigningKeyStore store, TimeProvider time) : ISt
         var parameters = ecdsa.ExportParameters(false);
         // The key id is the key's own thumbprint: stable, and different for every key.
         var kid = Base64UrlEncoder.Encode(SHA256.HashData([.. parameters.Q.X!, .. parameters.Q.Y!]))[..16];
-        return new StoredSigningKey(kid, ecdsa.ExportPkcs8PrivateKey(), time.GetUtcNow());
+        return new StoredSigningKey(kid, ecdsa.ExportPkcs8PrivateKey(), time.GetStoredNow());
     }
 }

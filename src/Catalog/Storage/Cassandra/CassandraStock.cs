@@ -1,3 +1,4 @@
+using Cassandra;
 using ProductStore.ServiceDefaults.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
@@ -15,7 +16,7 @@ public sealed class CassandraStock(CassandraDatabase database)
     /// </summary>
     public async Task<(bool Changed, int Stock)> ChangeAsync(Guid productId, int change, int? seen = null)
     {
-        var current = seen ?? (await database.SingleAsync("stock.read", "SELECT stock FROM products WHERE id = ?", productId))?.IntOrNull("stock");
+        var current = seen ?? await ReadStockAsync(productId);
         while (true)
         {
             if (current is not { } stock) return (false, 0);
@@ -23,7 +24,12 @@ public sealed class CassandraStock(CassandraDatabase database)
             var (applied, row) = await database.ExecuteConditionalAsync("stock.change",
                 "UPDATE products SET stock = ? WHERE id = ? IF stock = ?", stock + change, productId, stock);
             if (applied) return (true, stock + change);
-            current = row.IntOrNull("stock");
+            current = StockOf(row);
         }
     }
+
+    private async Task<int?> ReadStockAsync(Guid productId) =>
+        await database.SingleAsync("stock.read", "SELECT stock FROM products WHERE id = ?", productId) is { } row ? StockOf(row) : null;
+
+    private static int? StockOf(Row row) => row.HasValue("stock") ? row.GetValue<int>("stock") : null;
 }

@@ -70,7 +70,7 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
             var (recorded, record) = await database.ExecuteConditionalAsync("stock.release",
                 "INSERT INTO reservations (order_id, status, items, created_at) VALUES (?, ?, ?, ?) IF NOT EXISTS", orderId, Released, released, now);
             if (recorded) return;
-            switch (record.TextOrNull("status"))
+            switch (record.HasValue("status") ? record.GetValue<string>("status") : null)
             {
                 case Released:
                     return;

@@ -105,7 +105,7 @@ public sealed class CassandraCheckoutStore(CassandraDatabase database) : IChecko
 
     /// <summary>What a refused change found: the claim's claimed_at while it is unfinished; null when gone or completed.</summary>
     private static DateTimeOffset? UnfinishedClaimedAt(Row refusal) =>
-        refusal.GetColumn("completed") is not null && !refusal.IsNull("completed") && !refusal.GetValue<bool>("completed")
+        refusal.HasValue("completed") && !refusal.GetValue<bool>("completed")
             ? refusal.GetValue<DateTimeOffset>("claimed_at")
             : null;
 

@@ -45,7 +45,8 @@ public sealed class CassandraDatabase : IAsyncDisposable
     }
 
     public Task<PreparedStatement> PrepareAsync(string cql) =>
-        _prepared.GetOrAdd(cql, text => new Lazy<Task<PreparedStatement>>(() => PrepareOnceAsync(text))).Value;
+        // Static factory with state: a prepared statement's lookup allocates nothing.
+        _prepared.GetOrAdd(cql, static (text, self) => new Lazy<Task<PreparedStatement>>(() => self.PrepareOnceAsync(text)), this).Value;
 
     private async Task<PreparedStatement> PrepareOnceAsync(string cql)
     {

@@ -42,7 +42,7 @@ public sealed class CassandraSchema(CassandraDatabase database, IReadOnlyList<st
                 logger.LogInformation("Cassandra keyspace {Keyspace} is at schema version {Version}", keyspace, applied);
                 return;
             }
-            if (await TryLockAsync(session, owner).ConfigureAwait(false))
+            if (await TryLockAsync(owner).ConfigureAwait(false))
             {
                 try
                 {
@@ -98,13 +98,10 @@ public sealed class CassandraSchema(CassandraDatabase database, IReadOnlyList<st
         return rows.Select(r => r.GetValue<int>("version")).DefaultIfEmpty(0).Max();
     }
 
-    private static async Task<bool> TryLockAsync(ISession session, Guid owner)
-    {
-        var row = (await session.ExecuteAsync(new SimpleStatement(
+    private async Task<bool> TryLockAsync(Guid owner) =>
+        (await database.ExecuteConditionalAsync("schema.lock", new SimpleStatement(
             $"INSERT INTO schema_lock (name, owner) VALUES ('schema', ?) IF NOT EXISTS USING TTL {(int)LockTimeToLive.TotalSeconds}", owner))
-            .ConfigureAwait(false)).First();
-        return row.GetValue<bool>("[applied]");
-    }
+            .ConfigureAwait(false)).Applied;
 
     private async Task ApplyFromAsync(ISession session, int applied)
     {

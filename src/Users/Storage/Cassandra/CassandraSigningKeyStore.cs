@@ -18,7 +18,7 @@ public sealed class CassandraSigningKeyStore(CassandraDatabase database) : ISign
         var (added, existing) = await database.ExecuteConditionalAsync("signing_keys.add",
             "INSERT INTO signing_keys (name, kid, private_key, created_at) VALUES (?, ?, ?, ?) IF NOT EXISTS",
             Name, key.KeyId, key.PrivateKeyPkcs8, key.CreatedAt);
-        return added ? key with { CreatedAt = key.CreatedAt.ToStoredPrecision() } : Read(existing);
+        return added ? key : Read(existing);
     }
 
     private static StoredSigningKey Read(Row row) =>
