@@ -89,7 +89,7 @@ internal sealed class PrometheusBuffer(int initialSize)
 
     public byte[] ToArray() => Written.ToArray();
 
-    private void WriteUtf8(ReadOnlySpan<char> text)
+    public void WriteUtf8(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return;
         Length += Encoding.UTF8.GetBytes(text, Free(Encoding.UTF8.GetMaxByteCount(text.Length)));

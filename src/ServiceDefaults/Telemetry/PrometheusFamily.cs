@@ -23,7 +23,11 @@ internal sealed class PrometheusFamily
     {
         Name = name;
         Kind = kind;
-        Header = Encoding.UTF8.GetBytes($"# HELP {name} {Escape(help)}\n# TYPE {name} {type}\n");
+        var header = new PrometheusBuffer(128);
+        header.WriteUtf8($"# HELP {name} ");
+        header.WriteEscaped(help, escapeQuotes: false);
+        header.WriteUtf8($"\n# TYPE {name} {type}\n");
+        Header = header.ToArray();
         Series = Encoding.UTF8.GetBytes(name);
         Bucket = Encoding.UTF8.GetBytes(name + "_bucket");
         Sum = Encoding.UTF8.GetBytes(name + "_sum");
@@ -73,6 +77,4 @@ internal sealed class PrometheusFamily
             || name.EndsWith("_bucket", StringComparison.Ordinal) => "untyped",
         _ => "gauge",
     };
-
-    private static string Escape(string help) => help.Replace("\\", "\\\\").Replace("\n", "\\n");
 }
