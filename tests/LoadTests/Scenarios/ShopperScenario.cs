@@ -5,7 +5,7 @@ namespace ProductStore.LoadTests.Scenarios;
 /// <summary>
 /// A logged-in shopper's journey: 1–4 products into the cart, checkout with a fresh Idempotency-Key, then a few polls of the order.
 /// Each virtual user owns one pre-registered account (its per-user data), so two journeys never share a cart.
-/// A 409 (stock ran out) is a correct answer of the shop under load: it counts as OK and shows in the status codes.
+/// Products come from those in stock at the start; a 409 (stock ran out since) is a correct answer of the shop under load: it counts as OK and shows in the status codes.
 /// </summary>
 internal static class ShopperScenario
 {
@@ -20,6 +20,8 @@ internal static class ShopperScenario
             .WithInit(async cancellationToken =>
             {
                 await catalog.LoadAsync(http, options.DiscoveryPages, cancellationToken);
+                if (catalog.InStock.Count == 0)
+                    throw new InvalidOperationException("No product the run discovered has stock: a shopper could not buy anything.");
                 users = await UserPool.CreateAsync(http, options.Users, logIn: true, cancellationToken);
             })
             .WithUserData(instance => instance < users.Count ? users[instance] : null));
@@ -34,7 +36,7 @@ internal static class ShopperScenario
             return login;
 
         var added = 0;
-        foreach (var product in catalog.Products.OrderBy(_ => Random.Shared.Next()).Take(Random.Shared.Next(1, 5)))
+        foreach (var product in catalog.RandomInStock(Random.Shared.Next(1, 5)))
         {
             var add = await Step.Run("add-to-cart", ctx, () => StoreHttp.SendAsync<object>(http,
                 StoreHttp.Json(HttpMethod.Put, $"/api/cart/items/{product.Id}", new CartItemRequest(Random.Shared.Next(1, 3)), StoreJsonContext.Default.CartItemRequest, user.AccessToken),
