@@ -6,17 +6,17 @@ using ProductStore.ServiceDefaults;
 using ProductStore.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddProcessDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
-// No UseServiceDefaults: the gateway authenticates nobody (each service checks its own tokens), so it skips auth.
+// Process defaults only: the gateway authenticates nobody (each service checks its own tokens) and its API is theirs.
 app.UseForwardedHeaders();
 app.UseEdgeHeaders();
 app.UseProblemResponses();
 app.UseApiDocumentsUi();
 app.UseRateLimiter();
-app.MapDefaultEndpoints();
+app.MapProcessEndpoints();
 app.MapGatewayProxy();
 app.Run();
 

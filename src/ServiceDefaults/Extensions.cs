@@ -10,23 +10,41 @@ namespace ProductStore.ServiceDefaults;
 /// <summary>What every ProductStore process shares, in the spirit of Aspire's ServiceDefaults.</summary>
 public static class Extensions
 {
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    /// <summary>What every process has, the gateway included: logs, telemetry, problems, health, graceful shutdown.</summary>
+    public static WebApplicationBuilder AddProcessDefaults(this WebApplicationBuilder builder)
     {
         builder.AddJsonLogging();
         builder.AddTelemetry();
         builder.AddProblemResponses();
         builder.AddDefaultHealthChecks();
-        builder.AddJwtValidation();
-        builder.AddOpenApiDocument();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             builder.Configuration.GetValue("ShutdownTimeoutSeconds", 20)));
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// A service behind the gateway: the process defaults, plus checking the callers' tokens and describing its API.
+    /// (The gateway has neither: registering authentication would make ASP.NET Core validate every token it relays.)
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.AddProcessDefaults();
+        builder.AddJwtValidation();
+        builder.AddOpenApiDocument();
+        return builder;
+    }
+
+    /// <summary>Health and /metrics, on every process.</summary>
+    public static WebApplication MapProcessEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
+        return app;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapProcessEndpoints();
         app.MapOpenApiDocument();
         return app;
     }

@@ -21,4 +21,20 @@ public class MetricsTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         Assert.Equal([("catalog", "catalog", "200"), ("users-login", "users", "200")], timed);
         Assert.Empty(metrics.TagsOf("productstore.gateway.upstream.errors"));
     }
+
+    [Fact]
+    public async Task The_scrape_holds_the_gateways_own_upstream_series_and_not_the_meters_that_repeat_them()
+    {
+        using var client = fixture.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/categories")).StatusCode);
+
+        var scrape = await client.GetStringAsync("/metrics");
+
+        Assert.Contains("productstore_gateway_upstream_duration_seconds_bucket{", scrape);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", scrape);
+        // Skipped in appsettings.json (Telemetry:SkipMeters): the upstream histogram above already times every outgoing call.
+        Assert.DoesNotContain("http_client_", scrape);
+        Assert.DoesNotContain("aspnetcore_rate_limiting_", scrape);
+        Assert.DoesNotContain("aspnetcore_routing_", scrape);
+    }
 }

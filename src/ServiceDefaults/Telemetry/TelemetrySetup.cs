@@ -27,12 +27,16 @@ public static class TelemetrySetup
         var service = ServiceName.From(builder.Configuration, builder.Environment);
         var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 }
             || builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is { Length: > 0 };
+        // A process may skip meters that only repeat what it measures itself (Telemetry:SkipMeters): each one enabled is
+        // work on every request.
+        var skipped = builder.Configuration.GetSection("Telemetry:SkipMeters").Get<string[]>() ?? [];
+        var meters = Meters.Except(skipped, StringComparer.Ordinal).ToArray();
         builder.Services.AddSingleton<PrometheusMetrics>();
         builder.Services.AddSingleton(provider => OpenTelemetrySdk.Create(sdk =>
         {
             sdk.ConfigureResource(resource => resource.AddService(service, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
                 .WithMetrics(metrics => metrics
-                    .AddMeter(Meters)
+                    .AddMeter(meters)
                     .AddReader(provider.GetRequiredService<PrometheusMetrics>().Reader));
             // Spans nobody exports are pure cost on every request and every outgoing call: listen only when exporting.
             // (Logs keep their trace ids either way: ASP.NET Core starts the request's activity for logging.)
