@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -35,16 +36,36 @@ public static class StoreHttp
     public static async Task<Response<T>> SendAsync<T>(
         HttpClient http, HttpRequestMessage request, JsonTypeInfo<T>? payload, CancellationToken cancellationToken, params int[] expected)
     {
+        // Headers first, then the body straight from the connection: the default would buffer it once more.
         using (request)
-        using (var response = await http.SendAsync(request, cancellationToken))
+        using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken))
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode && payload is null)
+                return Response.Ok<T>(default!, status, await DrainAsync(response.Content, cancellationToken));
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
-                return Response.Ok<T>(payload is null || body.Length == 0 ? default! : JsonSerializer.Deserialize(body, payload)!, status, body.Length);
+                return Response.Ok<T>(body.Length == 0 ? default! : JsonSerializer.Deserialize(body, payload!)!, status, body.Length);
             return expected.Contains(status)
                 ? Response.Ok<T>(default!, status, body.Length, $"expected {status}")
                 : Response.Fail<T>(status, $"{request.Method} {Route(request)}: {status} {ProblemTitleOf(body) ?? response.ReasonPhrase}", body.Length);
+        }
+    }
+
+    /// <summary>Reads a body nobody looks at into a pooled buffer, counting its bytes.</summary>
+    private static async Task<int> DrainAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+            int read, total = 0;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0) total += read;
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
