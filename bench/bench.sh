@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=3; DURATION=10; CONNECTIONS=32; RATES="100 150 200 250 300 350 400"; JOURNEY_SECONDS=20
+ROUNDS=3; DURATION=10; CONNECTIONS=32; RATES="100 150 200 250 300 350 400 450 500 600"; JOURNEY_SECONDS=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2;; --duration) DURATION=$2; shift 2;;
@@ -138,7 +138,7 @@ echo "== the load runner against wrk: one route through the gateway, $CONNECTION
 RUNNER_SUM=0; WRK_SUM=0
 for pass in 1 2; do
   dotnet tests/LoadTests/bin/Release/net10.0/LoadTests.dll --target "$GATEWAY" --scenario route --path "$ROUTE" \
-    --concurrency "$CONNECTIONS" --duration "${DURATION}s" --warmup 5s --report-dir "$WORK/route-$pass" >"$WORK/route-$pass.log" 2>&1 || true
+    --concurrency "$CONNECTIONS" --duration "${DURATION}s" --warmup 10s --report-dir "$WORK/route-$pass" >"$WORK/route-$pass.log" 2>&1 || true
   RUNNER_SUM=$(awk "BEGIN { print $RUNNER_SUM + $(jq '.scenarios[0].ok.rps' "$WORK"/route-$pass/load-report-*.json) }")
   read -r rps _ < <(run_wrk "$GATEWAY")
   WRK_SUM=$(awk "BEGIN { print $WRK_SUM + $rps }")
@@ -193,7 +193,7 @@ echo "orders: $ACCEPTED checkouts answered 201, $STORED orders stored"
   echo "|---|---|---|---|---|"
   printf "%s" "$ROUND_LINES"
   echo
-  echo "The load runner on the same route (closed model, $CONNECTIONS users, 5 s warm-up): $RUNNER_RPS req/s against wrk's $WRK_RPS (averages of two alternating runs each): runner/wrk = **$RUNNER_WRK**."
+  echo "The load runner on the same route (closed model, $CONNECTIONS users, 10 s warm-up): $RUNNER_RPS req/s against wrk's $WRK_RPS (averages of two alternating runs each): runner/wrk = **$RUNNER_WRK**."
   echo
   echo "## Shopper journey (load runner, open model, ${JOURNEY_SECONDS}s per rate)"
   echo
