@@ -32,9 +32,9 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         {
             options.Monitoring = true;
             // Low enough that a burst of logins meets the limit (429), high enough for the traffic before it.
-            options.Environment["gateway"]["Gateway__RateLimits__Auth__TokenLimit"] = $"{AuthCallsAllowed}";
-            options.Environment["gateway"]["Gateway__RateLimits__Auth__TokensPerPeriod"] = $"{AuthCallsAllowed}";
-            options.Environment["gateway"]["Gateway__RateLimits__Auth__ReplenishmentPeriod"] = "00:10:00";
+            options.Set("gateway", "Gateway__RateLimits__Auth__TokenLimit", $"{AuthCallsAllowed}");
+            options.Set("gateway", "Gateway__RateLimits__Auth__TokensPerPeriod", $"{AuthCallsAllowed}");
+            options.Set("gateway", "Gateway__RateLimits__Auth__ReplenishmentPeriod", "00:10:00");
         });
     }
 

@@ -44,22 +44,6 @@ internal static class OrderSamples
         Assert.Equal(expected.StockReleasePending, actual.StockReleasePending);
     }
 
-    /// <summary>Every page of a listing, following its cursors to the end; asserts each page keeps to the limit.</summary>
-    public static async Task<List<Order>> AllPagesAsync(Func<string?, int, Task<Page<Order>>> list, int limit)
-    {
-        var orders = new List<Order>();
-        string? cursor = null;
-        for (var pages = 0; ; pages++)
-        {
-            Assert.True(pages < 10_000, "The listing's cursors never end.");
-            var page = await list(cursor, limit);
-            Assert.InRange(page.Items.Count, 0, limit);
-            orders.AddRange(page.Items);
-            if (page.NextCursor is not { } next) return orders;
-            cursor = next;
-        }
-    }
-
     /// <summary>A listing that holds every order once, newest first, and <paramref name="expected"/> among them.</summary>
     public static void AssertNewestFirstOnce(IReadOnlyList<Order> listed, IReadOnlyCollection<Order> expected)
     {

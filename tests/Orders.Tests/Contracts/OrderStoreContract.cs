@@ -3,6 +3,7 @@ using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Storage;
 using ProductStore.TestSupport;
 using static ProductStore.Orders.Tests.Contracts.OrderSamples;
+using static ProductStore.TestSupport.StorePages;
 
 namespace ProductStore.Orders.Tests.Contracts;
 

@@ -2,6 +2,7 @@ using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Storage;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
+using static ProductStore.TestSupport.StorePages;
 
 namespace ProductStore.Users.Tests.Contracts;
 
@@ -133,8 +134,8 @@ public abstract class UserStoreContract(StoreFixture stores)
         var added = Enumerable.Range(0, 7).Select(_ => NewUser()).ToList();
         foreach (var user in added) await store.TryAddAsync(user, default);
 
-        var first = await ListAllAsync(store, limit: 3);
-        var second = await ListAllAsync(store, limit: 3);
+        var first = await AllPagesAsync((cursor, size) => store.ListAsync(cursor, size, default), limit: 3);
+        var second = await AllPagesAsync((cursor, size) => store.ListAsync(cursor, size, default), limit: 3);
 
         Assert.Equal(first.Count, first.Select(u => u.Id).Distinct().Count());
         foreach (var user in added) Assert.Equal(user, Assert.Single(first, u => u.Id == user.Id));
@@ -149,20 +150,5 @@ public abstract class UserStoreContract(StoreFixture stores)
         await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListAsync(Cursor.Encode("orders", "x"), 5, default));
         await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListAsync(Cursor.Encode("users", "not-a-position"), 5, default));
         await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListAsync("%%%", 5, default));
-    }
-
-    private static async Task<List<User>> ListAllAsync(IUserStore store, int limit)
-    {
-        var all = new List<User>();
-        string? cursor = null;
-        do
-        {
-            var page = await store.ListAsync(cursor, limit, default);
-            Assert.InRange(page.Items.Count, 0, limit);
-            all.AddRange(page.Items);
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-        return all;
     }
 }
