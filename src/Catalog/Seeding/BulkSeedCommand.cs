@@ -37,7 +37,7 @@ public static class BulkSeedCommand
 
     public static async Task<TimeSpan> SeedAsync(IServiceProvider services, int count, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        // The schema (SQLite or Cassandra, as configured) and any demo seeding, as the service's start-up does.
+        // The schema (SQLite or Cassandra, as configured), as the service's start-up makes it; demo seeding is off here.
         await services.InitializeStorageAsync(cancellationToken);
         var store = services.GetRequiredService<ICatalogStore>();
         await DemoCatalogSeeder.AddCategoriesAsync(store, cancellationToken);

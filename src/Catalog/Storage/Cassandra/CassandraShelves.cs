@@ -22,12 +22,12 @@ public static class CassandraShelves
     public static readonly Table Name = new("products_by_name", "name_lower");
     public static readonly IReadOnlyList<Table> Tables = [Newest, Price, Name];
 
-    public static Table For(ProductSort sort) => sort switch
+    /// <summary>The table of a sort: the one keyed by the column the keyset names, so there is one sort mapping.</summary>
+    public static Table For(ProductSort sort)
     {
-        ProductSort.Price or ProductSort.PriceDescending => Price,
-        ProductSort.Name => Name,
-        _ => Newest,
-    };
+        var column = SqliteProductKeyset.For(sort).Column;
+        return Tables.Single(table => table.KeyColumn == column);
+    }
 
     /// <summary>The product's key in a table, as the keyset cursor carries it: milliseconds, cents or lower-case name.</summary>
     public static object KeyOf(Table table, Product product) =>
