@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ProductStore.LoadTests.Reports;
 using ProductStore.LoadTests.Runner;
 
 namespace ProductStore.LoadTests.Tests;
@@ -79,20 +80,35 @@ public sealed class InjectionTests
     }
 
     [Fact]
-    public async Task Warm_up_load_is_applied_but_not_recorded()
+    public async Task Warm_up_load_is_applied_and_reported_apart_from_the_measured_figures()
     {
         var calls = 0;
         var scenario = Scenario.Create("warm", _ =>
             {
                 Interlocked.Increment(ref calls);
-                return Task.FromResult(Response.Ok());
+                return Task.FromResult(Response.Ok(statusCode: 201));
             })
             .WithWarmUpDuration(TimeSpan.FromSeconds(1))
             .WithLoadSimulations(Simulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        var folder = Path.Combine(Path.GetTempPath(), $"warm-up-{Guid.NewGuid():N}");
 
-        var stats = await LoadRunner.RegisterScenarios(scenario).WithConsole(null).RunAsync();
+        try
+        {
+            var stats = await LoadRunner.RegisterScenarios(scenario).WithConsole(null).WithReportFolder(folder).RunAsync();
 
-        Assert.InRange(calls, 190, 210);
-        Assert.InRange(stats.Scenario("warm").AllCount, 95, 105);
+            var (measured, warmUp) = (stats.Scenario("warm"), stats.Scenario("warm").WarmUp!);
+            Assert.InRange(measured.AllCount, 95, 105);
+            Assert.InRange(warmUp.AllCount, 95, 105);
+            Assert.Equal(calls, measured.AllCount + warmUp.AllCount);
+            Assert.Null(warmUp.WarmUp);
+            var read = LoadReports.ReadJson(await File.ReadAllTextAsync(Directory.GetFiles(folder, "*.json").Single()))!;
+            Assert.Equal(warmUp.StatusCodes, read.Scenario("warm").WarmUp!.StatusCodes);
+            Assert.Contains($"warm-up (not in the figures above): {warmUp.AllCount} iterations, 0 failed; status codes 201 ×{warmUp.AllCount}.",
+                await File.ReadAllTextAsync(Directory.GetFiles(folder, "*.md").Single()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

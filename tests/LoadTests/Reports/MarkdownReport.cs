@@ -28,6 +28,9 @@ internal static class MarkdownReport
             foreach (var error in scenario.Errors)
                 md.AppendLine($"- {error.Count} × {error.StatusCode?.ToString() ?? "no status"}: {Cell(error.Message)}");
             if (scenario.Errors.Count > 0) md.AppendLine();
+            if (scenario.WarmUp is { } warmUp)
+                md.AppendLine($"Before it, a {warmUp.Duration.TotalSeconds:0.#} s warm-up (not in the figures above): {warmUp.AllCount} iterations, "
+                    + $"{warmUp.Fail.Count} failed; status codes {string.Join(", ", warmUp.StatusCodes.Select(c => $"{c.StatusCode?.ToString() ?? "none"} ×{c.Count}"))}.").AppendLine();
         }
         return md.ToString();
     }

@@ -24,15 +24,18 @@ internal sealed class ScenarioEngine(ScenarioProps scenario, TimeSpan drainTimeo
 
     public async Task<ScenarioStats> RunAsync(CancellationToken cancellationToken)
     {
+        ScenarioStats? warmUp = null;
         if (scenario.WarmUpDuration > TimeSpan.Zero)
         {
             IsWarmingUp = true;
-            await RunPhasesAsync(new ScenarioRecorder(Name, scenario.WarmUpDuration), CutTo(scenario.WarmUpDuration), cancellationToken);
+            var warmUpRecorder = new ScenarioRecorder(Name, scenario.WarmUpDuration);
+            await RunPhasesAsync(warmUpRecorder, CutTo(scenario.WarmUpDuration), cancellationToken);
+            warmUp = warmUpRecorder.ToStats(scenario.WarmUpDuration);
             IsWarmingUp = false;
         }
         var recorder = new ScenarioRecorder(Name, scenario.Duration);
         await RunPhasesAsync(recorder, scenario.Simulations, cancellationToken);
-        return recorder.ToStats(scenario.Duration);
+        return recorder.ToStats(scenario.Duration) with { WarmUp = warmUp };
     }
 
     private async Task RunPhasesAsync(ScenarioRecorder recorder, IReadOnlyList<LoadSimulation> phases, CancellationToken cancellationToken)

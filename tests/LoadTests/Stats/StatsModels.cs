@@ -11,7 +11,11 @@ public sealed record LoadStats(DateTimeOffset StartedAt, TimeSpan Duration, IRea
     public ScenarioStats Scenario(string name) => Scenarios.Single(s => s.Name == name);
 }
 
-/// <summary>One scenario's measured run: whole iterations (Ok/Fail), its steps, and per-second points for the charts.</summary>
+/// <summary>
+/// One scenario's measured run: whole iterations (Ok/Fail), its steps, and per-second points for the charts.
+/// <see cref="WarmUp"/> holds the unmeasured warm-up's figures, so every request the run sent is accounted for
+/// (a bench counting created orders needs the warm-up's too); thresholds never look at it.
+/// </summary>
 public sealed record ScenarioStats(
     string Name,
     TimeSpan Duration,
@@ -21,7 +25,8 @@ public sealed record ScenarioStats(
     IReadOnlyList<StatusCodeStats> StatusCodes,
     IReadOnlyList<ErrorStats> Errors,
     IReadOnlyList<StepStats> Steps,
-    IReadOnlyList<TimelinePoint> Timeline)
+    IReadOnlyList<TimelinePoint> Timeline,
+    ScenarioStats? WarmUp = null)
 {
     public double Rps => Duration > TimeSpan.Zero ? AllCount / Duration.TotalSeconds : 0;
 
