@@ -23,9 +23,10 @@ public class OrderProgressTests : IAsyncLifetime
         Directory.Delete(_data, recursive: true);
     }
 
-    private OrdersFactory Orders(bool worker, string delay = "00:00:00.100") => new(_cart, _catalog, _data, new()
+    private OrdersFactory Orders(bool worker, string delay = "00:00:00.100", int batchSize = 200) => new(_cart, _catalog, _data, new()
     {
         ["Orders:Progress:Enabled"] = worker.ToString(),
+        ["Orders:Progress:BatchSize"] = batchSize.ToString(),
         ["Orders:Progress:PaymentConfirmed"] = delay,
         ["Orders:Progress:Shipped"] = delay,
         ["Orders:Progress:Delivered"] = delay,
@@ -103,6 +104,19 @@ public class OrderProgressTests : IAsyncLifetime
             var final = await client.GetOrderAsync(order.Id);
             Assert.Equal(["Pending", "Paid", "Shipped", "Delivered"], final.History.Select(h => h.To));
         }
+    }
+
+    [Fact]
+    public async Task One_round_moves_every_due_order_however_many_batches_they_fill()
+    {
+        await using var orders = Orders(worker: false, delay: "00:00:00", batchSize: 2);
+        var placed = new List<(OrderDto Order, HttpClient Client)>();
+        for (var i = 0; i < 5; i++) placed.Add(await PlaceOrder(orders));
+
+        var moved = await orders.Worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(5 * 3, moved);
+        foreach (var (order, client) in placed) Assert.Equal("Delivered", (await client.GetOrderAsync(order.Id)).Status);
     }
 
     [Fact]

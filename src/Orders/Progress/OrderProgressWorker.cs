@@ -49,11 +49,21 @@ public sealed class OrderProgressWorker(
         var moved = 0;
         foreach (var status in MovingStatuses)
         {
-            var due = await orders.FindDueAsync(status, time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
-            foreach (var order in due)
+            // Batch after batch until a short one: one batch per round would fall behind for good once more orders
+            // come due per poll interval than a batch holds (200 per second by default, below the checkout rate we aim for).
+            // A batch that moved nothing ends the status too, so a stuck order cannot spin the round.
+            bool more;
+            do
             {
-                if (await transitions.TryMoveAsync(order, OrderStatusMachine.NextAutomatic(status)!.Value, Actor, cancellationToken)) moved++;
-            }
+                var due = await orders.FindDueAsync(status, time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
+                var movedNow = 0;
+                foreach (var order in due)
+                {
+                    if (await transitions.TryMoveAsync(order, OrderStatusMachine.NextAutomatic(status)!.Value, Actor, cancellationToken)) movedNow++;
+                }
+                moved += movedNow;
+                more = due.Count == options.Value.BatchSize && movedNow > 0;
+            } while (more && !cancellationToken.IsCancellationRequested);
             var oldest = await orders.OldestDueAsync(status, cancellationToken);
             metrics.OverdueAge(status, oldest is { } dueAt ? time.GetUtcNow() - dueAt : TimeSpan.Zero);
         }
