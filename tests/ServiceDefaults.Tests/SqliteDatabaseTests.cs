@@ -40,6 +40,27 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Commits_leave_the_write_ahead_log_to_a_background_checkpoint()
+    {
+        var database = await Open();
+        var file = Path.Combine(_folder, "nested", "test.sqlite");
+        var sizeBefore = new FileInfo(file).Length;
+
+        // 2 MB: below SQLite's own auto-checkpoint (1,000 pages, 4 MB), so only the background checkpoint moves it into the file.
+        var autoCheckpoint = await database.WriteAsync("insert", (s, _) =>
+        {
+            s.Command("INSERT INTO counters (name, value, note) VALUES ('big', 1, $note)").With("$note", new string('x', 2_000_000)).ExecuteNonQuery();
+            return ValueTask.FromResult((long)s.Command("PRAGMA wal_autocheckpoint").ExecuteScalar()!);
+        }, CancellationToken.None);
+
+        Assert.Equal(0, autoCheckpoint);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (new FileInfo(file).Length < sizeBefore + 2_000_000 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(new FileInfo(file).Length >= sizeBefore + 2_000_000, $"the file is {new FileInfo(file).Length} bytes");
+        Assert.Equal(1, await Read(database, "big"));
+    }
+
+    [Fact]
     public async Task A_new_migration_applies_on_top_of_an_existing_file()
     {
         var first = await Open(Migrations[0]);

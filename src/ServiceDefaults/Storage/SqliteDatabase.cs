@@ -8,13 +8,21 @@ namespace ProductStore.ServiceDefaults.Storage;
 /// A service's embedded database: one writer connection (SQLite admits one writer at a time, so writes
 /// queue here instead of spinning on SQLITE_BUSY) and a small pool of reader connections, which WAL lets
 /// read while the writer writes. Every connection keeps its prepared commands.
+/// Commits never checkpoint (wal_autocheckpoint = 0): copying the WAL into the file and its fsync would hold the one
+/// writer, and every write queued behind it, for as long as the disk takes. A thread of its own checkpoints passively
+/// instead, which neither waits for the writer nor blocks it.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly SqliteSession _writer;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly Channel<SqliteSession> _readers;
     private readonly List<SqliteSession> _allReaders = [];
+    private readonly SqliteSession _checkpoints;
+    private readonly ManualResetEventSlim _closing = new();
+    private readonly Thread _checkpointer;
 
     public SqliteDatabase(string connectionString, int readerCount)
     {
@@ -22,7 +30,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
         FilePath = Path.GetFullPath(builder.DataSource);
 
-        _writer = Open(builder.ConnectionString, "PRAGMA journal_mode = WAL;");
+        _writer = Open(builder.ConnectionString, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
         _readers = Channel.CreateBounded<SqliteSession>(readerCount);
         for (var i = 0; i < readerCount; i++)
         {
@@ -30,6 +38,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
             _allReaders.Add(reader);
             _readers.Writer.TryWrite(reader);
         }
+        _checkpoints = Open(builder.ConnectionString, "");
+        _checkpointer = new Thread(CheckpointUntilClosed) { IsBackground = true, Name = "sqlite-checkpoint" };
+        _checkpointer.Start();
     }
 
     /// <summary>The database file, for logs and operators.</summary>
@@ -108,8 +119,26 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    private void CheckpointUntilClosed()
+    {
+        while (!_closing.Wait(CheckpointInterval))
+        {
+            try
+            {
+                _checkpoints.Command("PRAGMA wal_checkpoint(PASSIVE)").ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A passive checkpoint gives up rather than wait; the next round copies what this one could not.
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        _closing.Set();
+        _checkpointer.Join();
+        _checkpoints.Dispose();
         await _writeTurn.WaitAsync();
         _readers.Writer.TryComplete();
         foreach (var reader in _allReaders) reader.Dispose();
