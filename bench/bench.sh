@@ -7,7 +7,8 @@
 #      under 500 ms with 0 errors (a journey itself lasts ~0.8 s: it polls its order 3 times, 250 ms apart), and the
 #      orders the stores hold afterwards (none lost, none duplicated). Each rate first runs 5 s unmeasured (the
 #      runner's warm-up: a fresh runner process JIT-compiles and opens its connections then), then 20 s measured.
-# Needs: wrk, nginx, jq, sqlite3 (apt-get install -y wrk nginx jq sqlite3). Results go to bench/results/latest.md (and stdout).
+# Needs: wrk, nginx, jq, sqlite3 (apt-get install -y wrk nginx jq sqlite3). Results go to bench/results/latest.md (and stdout);
+# each journey rate's load reports to bench/results/journeys/ (not committed).
 # Usage: bench/bench.sh [--rounds 3] [--duration 10] [--connections 32] [--rates "100 200 300 400"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,11 @@ cleanup() {
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   # TERM, not INT: a non-interactive shell starts background jobs with SIGINT ignored.
   if [ -n "$APPHOST_PID" ]; then kill -TERM "$APPHOST_PID" 2>/dev/null || true; wait "$APPHOST_PID" 2>/dev/null || true; fi
+  # Each rate's load reports (HTML with latency over time) stay for a look at what a failing rate did.
+  if compgen -G "$WORK/journey-*/load-report-*" >/dev/null; then
+    rm -rf bench/results/journeys; mkdir -p bench/results/journeys
+    for report in "$WORK"/journey-*/; do cp -r "$report" bench/results/journeys/; done
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -4,7 +4,7 @@ namespace ProductStore.LoadTests.Scenarios;
 
 /// <summary>
 /// A logged-in shopper's journey: 1–4 products into the cart, checkout with a fresh Idempotency-Key, then a few polls of the order.
-/// Each virtual user owns one pre-registered account (its per-user data), so two journeys never share a cart.
+/// Each journey holds one pre-registered account from the <see cref="UserPool"/> while it runs, so two journeys never share a cart.
 /// Products come from those in stock at the start; a 409 (stock ran out since) is a correct answer of the shop under load: it counts as OK and shows in the status codes.
 /// </summary>
 internal static class ShopperScenario
@@ -15,22 +15,19 @@ internal static class ShopperScenario
     public static ScenarioProps Create(string name, HttpClient http, LoadOptions options)
     {
         var catalog = new CatalogSnapshot();
-        IReadOnlyList<UserSession> users = [];
-        return options.Shape(Scenario.Create(name, ctx => IterateAsync(http, catalog, ctx))
+        var users = new UserPool([]);
+        return options.Shape(Scenario.Create(name, ctx => users.WithUserAsync(user => IterateAsync(http, catalog, user, ctx)))
             .WithInit(async cancellationToken =>
             {
                 await catalog.LoadAsync(http, options.DiscoveryPages, cancellationToken);
                 if (catalog.InStock.Count == 0)
                     throw new InvalidOperationException("No product the run discovered has stock: a shopper could not buy anything.");
-                users = await UserPool.CreateAsync(http, options.Users, logIn: true, cancellationToken);
-            })
-            .WithUserData(instance => instance < users.Count ? users[instance] : null));
+                users = new UserPool(await UserPool.CreateAsync(http, options.Users, logIn: true, cancellationToken));
+            }));
     }
 
-    private static async Task<Response> IterateAsync(HttpClient http, CatalogSnapshot catalog, ScenarioContext ctx)
+    private static async Task<Response> IterateAsync(HttpClient http, CatalogSnapshot catalog, UserSession user, ScenarioContext ctx)
     {
-        if (ctx.Data is not UserSession user)
-            return Response.Fail(message: "user pool exhausted: more concurrent journeys than --users");
         var cancellationToken = ctx.CancellationToken;
         if (user.NeedsLogin && await Step.Run("login", ctx, () => user.LoginAsync(http, cancellationToken)) is { IsError: true } login)
             return login;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ProductStore.LoadTests.Runner;
 
@@ -6,11 +7,32 @@ namespace ProductStore.LoadTests.Scenarios;
 /// <summary>
 /// Users registered (and logged in) for this run before any load, so the measured part holds no registrations.
 /// Fresh addresses per run; setup waits out the gateway's rate limiter instead of failing on 429.
+/// A journey takes an account for as long as it runs and gives it back, so no two journeys share one, and a burst
+/// that once outgrew the pool fails only while it lasts. (Tying accounts to virtual-user instances did not: instances
+/// made in a burst stayed in the runner's idle queue without an account and failed at every turn for the rest of the run.)
 /// </summary>
-public static class UserPool
+public sealed class UserPool(IEnumerable<UserSession> users)
 {
     private const int SetupParallelism = 4;
     private const int MaxAttempts = 20;
+
+    private readonly ConcurrentQueue<UserSession> _idle = new(users);
+
+    /// <summary>Accounts no journey holds right now.</summary>
+    public int Idle => _idle.Count;
+
+    public async Task<Response> WithUserAsync(Func<UserSession, Task<Response>> journey)
+    {
+        if (!_idle.TryDequeue(out var user)) return Response.Fail(message: "user pool exhausted: more concurrent journeys than --users");
+        try
+        {
+            return await journey(user);
+        }
+        finally
+        {
+            _idle.Enqueue(user);
+        }
+    }
 
     public static async Task<IReadOnlyList<UserSession>> CreateAsync(HttpClient http, int count, bool logIn, CancellationToken cancellationToken)
     {
