@@ -159,13 +159,13 @@ echo "== shopper journey with the load runner at increasing rates"
 # start, the JIT takes ~17% of a service's CPU in the first seconds under load) and pools and SQLite caches are full.
 # Its orders count in the check below too.
 dotnet tests/LoadTests/bin/Release/net10.0/LoadTests.dll --target "$GATEWAY" --scenario shopper --rate 150 --duration 30s \
-  --warmup 0s --users 450 --report-dir "$WORK/journey-warmup" >"$WORK/journey-warmup.log" 2>&1 || true
+  --warmup 0s --users 450 --discovery-pages 100 --report-dir "$WORK/journey-warmup" >"$WORK/journey-warmup.log" 2>&1 || true
 JOURNEY_LINES=""; BEST_RATE=0; BEST_ORDERS=0
 for rate in $RATES; do
   report="$WORK/journey-$rate"
   set +e
   dotnet tests/LoadTests/bin/Release/net10.0/LoadTests.dll --target "$GATEWAY" --scenario shopper --rate "$rate" \
-    --duration "${JOURNEY_SECONDS}s" --warmup 5s --users $((rate * 2)) --report-dir "$report" --max-step-p99-ms 500 --max-fail-percent 0 \
+    --duration "${JOURNEY_SECONDS}s" --warmup 5s --users $((rate * 2)) --discovery-pages 100 --report-dir "$report" --max-step-p99-ms 500 --max-fail-percent 0 \
     --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" >"$report.log" 2>&1
   code=$?
   set -e

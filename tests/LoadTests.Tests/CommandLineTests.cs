@@ -81,6 +81,14 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Zero_discovery_pages_are_rejected_before_any_load()
+    {
+        Assert.NotEqual(0, await RunAsync("--discovery-pages", "0"));
+        Assert.Equal(0, _productReads);
+        Assert.Equal(0, await RunAsync("--discovery-pages", "2"));
+    }
+
+    [Fact]
     public async Task Admin_mixed_without_credentials_fails_setup_with_exit_code_two()
     {
         Assert.Equal(LoadCommand.SetupFailed, await RunAsync("--scenario", "admin-mixed", "--admin-email", "", "--admin-password", ""));

@@ -34,6 +34,11 @@ public static class LoadCommand
     private static readonly Option<TimeSpan> WarmUp = DurationOption("--warmup", "Unmeasured load before the measured time", TimeSpan.FromSeconds(5));
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Concurrent users per scenario (closed model)", DefaultValueFactory = _ => 10 };
     private static readonly Option<int> Users = new("--users") { Description = "Users registered in setup (shopper pool, login-storm accounts)", DefaultValueFactory = _ => 20 };
+    private static readonly Option<int> DiscoveryPages = new("--discovery-pages")
+    {
+        Description = "Catalog pages (100 products each) that browse, shopper and admin-mixed draw products from; more pages spread long runs' orders over more stock",
+        DefaultValueFactory = _ => new LoadOptions().DiscoveryPages,
+    };
     private static readonly Option<string> ReportDir = new("--report-dir") { Description = "Folder for the JSON, Markdown and HTML reports", DefaultValueFactory = _ => "load-reports" };
     private static readonly Option<string?> AdminEmail = new("--admin-email")
     {
@@ -56,7 +61,7 @@ public static class LoadCommand
     {
         var command = new RootCommand("ProductStore load runner: scenarios against the gateway, with thresholds and reports.")
         {
-            Target, ScenarioNames, Rate, RampUp, Duration, WarmUp, Concurrency, Users, ReportDir, AdminEmail, AdminPassword, WritePercent, RoutePath,
+            Target, ScenarioNames, Rate, RampUp, Duration, WarmUp, Concurrency, Users, DiscoveryPages, ReportDir, AdminEmail, AdminPassword, WritePercent, RoutePath,
             MaxP99Ms, MaxStepP99Ms, MaxFailPercent, Max5xxPercent,
         };
         command.Validators.Add(result =>
@@ -67,6 +72,7 @@ public static class LoadCommand
         MustBePositive(Rate, rate => rate is null or > 0);
         MustBePositive(Concurrency, copies => copies > 0);
         MustBePositive(Users, users => users > 0);
+        MustBePositive(DiscoveryPages, pages => pages > 0);
         MustBePositive(Duration, duration => duration > TimeSpan.Zero);
         command.SetAction(RunAsync);
         return command;
@@ -79,7 +85,7 @@ public static class LoadCommand
             Rate = parse.GetValue(Rate), RampUp = parse.GetValue(RampUp), Concurrency = parse.GetValue(Concurrency),
             Duration = parse.GetValue(Duration), WarmUp = parse.GetValue(WarmUp), Users = parse.GetValue(Users),
             AdminEmail = parse.GetValue(AdminEmail), AdminPassword = parse.GetValue(AdminPassword), WritePercent = parse.GetValue(WritePercent),
-            Path = parse.GetValue(RoutePath)!,
+            Path = parse.GetValue(RoutePath)!, DiscoveryPages = parse.GetValue(DiscoveryPages),
         };
         using var http = StoreHttp.CreateClient(parse.GetValue(Target)!);
         try
