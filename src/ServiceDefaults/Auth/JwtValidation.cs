@@ -21,9 +21,9 @@ public static class JwtValidation
                 o.MetadataAddress = new Uri(users, ".well-known/openid-configuration").ToString();
             }
             o.RequireHttpsMetadata = false;
+            // Our handler is the only one, so its MapInboundClaims is the one that counts (the option only reaches the defaults).
             o.TokenHandlers.Clear();
             o.TokenHandlers.Add(new CachingJsonWebTokenHandler(TimeProvider.System) { MapInboundClaims = false });
-            o.MapInboundClaims = false;
             // A key we don't know yet may be a new one: look again, but at most this often.
             o.RefreshInterval = TimeSpan.FromSeconds(30);
             o.TokenValidationParameters = Parameters(configuration);

@@ -138,6 +138,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         _closing.Set();
         _checkpointer.Join();
+        _closing.Dispose();
         _checkpoints.Dispose();
         await _writeTurn.WaitAsync();
         _readers.Writer.TryComplete();
