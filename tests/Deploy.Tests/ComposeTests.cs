@@ -1,4 +1,4 @@
-using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Hosting;
 using ProductStore.AppHost.Publish;
 using ProductStore.TestSupport;
 using YamlDotNet.RepresentationModel;

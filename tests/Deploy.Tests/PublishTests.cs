@@ -1,4 +1,5 @@
 using ProductStore.AppHost.Publish;
+using ProductStore.TestSupport;
 
 namespace ProductStore.Deploy.Tests;
 
@@ -23,6 +24,44 @@ public sealed class PublishTests
         foreach (var (path, content) in fresh.Files)
             Assert.True(content.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(committed, path))), $"{hint} ({path} differs)");
     }
+
+    [Fact]
+    public async Task The_committed_Aspire_manifest_equals_a_fresh_one()
+    {
+        // Beside the committed copy: the manifest's paths are relative to its folder (a leftover is gitignored).
+        var fresh = Path.Combine(Published.RepositoryRoot, "deploy", $"aspire-manifest.{Guid.NewGuid():N}.fresh.json");
+        try
+        {
+            var (exitCode, output) = await AppHostAsync("--publisher", "manifest", "--output-path", fresh);
+            Assert.True(exitCode == 0, output);
+            Assert.Equal(File.ReadAllText(Path.Combine(Published.RepositoryRoot, "deploy", "aspire-manifest.json")), File.ReadAllText(fresh));
+        }
+        finally
+        {
+            File.Delete(fresh);
+        }
+    }
+
+    [Fact]
+    public async Task The_publish_command_writes_the_committed_copy()
+    {
+        using var output = new TempFolder();
+        var (exitCode, log) = await AppHostAsync("publish", "compose", "--output", output.Path);
+
+        Assert.True(exitCode == 0, log);
+        var written = Directory.EnumerateFiles(output.Path, "*", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(written);
+        foreach (var file in written)
+        {
+            var committed = Path.Combine(Published.RepositoryRoot, "deploy", "compose", Path.GetRelativePath(output.Path, file));
+            Assert.True(File.ReadAllBytes(committed).AsSpan().SequenceEqual(File.ReadAllBytes(file)), $"{file} differs from the committed copy");
+        }
+    }
+
+    /// <summary>The AppHost's command line, as the README gives it (the test run has built it).</summary>
+    private static Task<(int ExitCode, string Output)> AppHostAsync(params string[] arguments) =>
+        Tools.RunAsync("dotnet", ["run", "--project", "src/AppHost", "--no-build", "--no-launch-profile", "--", .. arguments],
+            workingDirectory: Published.RepositoryRoot);
 
     [Theory]
     [MemberData(nameof(Targets))]

@@ -1,4 +1,5 @@
-using ProductStore.AppHost.Model;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using ProductStore.AppHost.Publish;
 using ProductStore.TestSupport;
 using YamlDotNet.RepresentationModel;
@@ -10,7 +11,8 @@ public static class Published
 {
     public static readonly string RepositoryRoot = Repository.Root;
 
-    public static readonly AppModel Model = ProductStoreTopology.Create();
+    /// <summary>The AppHost's model in publish mode, read the way <c>publish compose|kubernetes</c> reads it.</summary>
+    public static readonly DeployedModel Model = Task.Run(ReadModel).GetAwaiter().GetResult();
 
     public static PublishedFiles Fresh(string target) => PublishCommand.Publishers[target](Model, RepositoryRoot);
 
@@ -20,6 +22,13 @@ public static class Published
         var folder = new TempFolder();
         Fresh(target).WriteTo(folder.Path);
         return folder;
+    }
+
+    // Off the test's thread, and touching none of this class's statics: its initializer waits for the result.
+    private static async Task<DeployedModel> ReadModel()
+    {
+        using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--operation", "publish"]);
+        return await DeployedModel.ReadAsync(builder.Resources, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), Repository.Root);
     }
 
     public static string Text(PublishedFiles files, string path) => System.Text.Encoding.UTF8.GetString(files.Files[path]);

@@ -1,53 +1,87 @@
-using ProductStore.TestSupport;
 using System.Net.Http.Headers;
-using ProductStore.AppHost.Model;
-using ProductStore.AppHost.Run;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ProductStore.TestSupport;
 
 namespace ProductStore.EndToEnd.Tests;
 
 /// <summary>
-/// The real system, started the way <c>dotnet run --project src/AppHost</c> starts it, on free ports with a
+/// The real system, started from the AppHost through <c>DistributedApplicationTestingBuilder</c> on free ports with a
 /// temporary data folder and short delays. Tests talk to it through the gateway only, unless they say otherwise.
 /// </summary>
 public sealed class ProductStoreSystem : IAsyncDisposable
 {
     public const string AdminEmail = "admin@e2e.productstore.test";
     public const string AdminPassword = "e2e-admin-password-123";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly string[] Services = ["users", "catalog", "cart", "orders", "gateway"];
 
-    private readonly AppModel _model = ProductStoreTopology.Create();
-    private RunSettings _settings = null!;
+    private readonly string[] _arguments;
+    private readonly IReadOnlyList<string> _resources;
+    private readonly bool _dashboard;
 
-    private ProductStoreSystem()
+    private ProductStoreSystem(string[] arguments, IReadOnlyList<string> resources, string dataDirectory, Uri? dashboard)
     {
+        _arguments = arguments;
+        _resources = resources;
+        DataDirectory = dataDirectory;
+        Dashboard = dashboard;
+        _dashboard = dashboard is not null;
     }
+
+    /// <summary>The Aspire dashboard, when the options asked for it (the testing builder leaves it out otherwise).</summary>
+    public Uri? Dashboard { get; }
 
     public DistributedApplication App { get; private set; } = null!;
 
-    public Uri Gateway => App.EndpointOf("gateway");
+    public Uri Gateway => Endpoint("gateway");
 
-    public string DataDirectory => _settings.DataDirectory;
+    public string DataDirectory { get; }
 
     public static async Task<ProductStoreSystem> StartAsync(Action<SystemOptions>? configure = null)
     {
         var options = new SystemOptions();
         configure?.Invoke(options);
-        var system = new ProductStoreSystem();
-        system._settings = new RunSettings
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "productstore-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        string[] resources = options.Monitoring ? [.. Services, "prometheus", "alertmanager"] : Services;
+        var arguments = new List<string>
         {
-            RepositoryRoot = Repository.Root,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "productstore-e2e-" + Guid.NewGuid().ToString("N")[..8]),
-            Ports = system._model.Resources.ToDictionary(r => r.Name, _ => FreePort.Next()),
-            Environment = options.Environment,
-            Monitoring = options.Monitoring,
-            ScrapeInterval = "1s",
-            Telegram = options.Telegram,
-            AlertGrouping = options.Monitoring ? "1s" : null,
-            StartTimeout = TimeSpan.FromSeconds(90),
-            Log = static (_, _) => { },
+            $"--AppHost:DataDirectory={dataDirectory}",
+            $"--AppHost:Monitoring={options.Monitoring}",
+            "--AppHost:ScrapeInterval=1s",
+            "--AppHost:AlertGrouping=1s",
+            // The free ports below are the ports the services bind.
+            "--DcpPublisher:RandomizePorts=false",
         };
-        system.App = await DistributedApplication.StartAsync(system._model, system._settings, TestContext.Current.CancellationToken);
+        foreach (var resource in (string[])[.. Services, "prometheus", "alertmanager"]) arguments.Add($"--Ports:{resource}={FreePort.Next()}");
+        if (options.Telegram is { } telegram)
+        {
+            arguments.Add($"--Telegram:BotToken={telegram.BotToken}");
+            arguments.Add($"--Telegram:ChatId={telegram.ChatId}");
+            arguments.Add($"--Telegram:ApiUrl={telegram.ApiUrl}");
+        }
+        foreach (var (service, variables) in options.Environment)
+        {
+            foreach (var (name, value) in variables) arguments.Add($"--Resources:{service}:Environment:{name}={value}");
+        }
+        Uri? dashboard = null;
+        if (options.Dashboard)
+        {
+            dashboard = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+            arguments.Add($"--ASPNETCORE_URLS={dashboard}");
+            arguments.Add($"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}");
+            arguments.Add($"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}");
+            arguments.Add("--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true");
+            arguments.Add("--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true");
+        }
+        var system = new ProductStoreSystem([.. arguments], resources, dataDirectory, dashboard);
+        system.App = await system.StartAppAsync();
         return system;
     }
+
+    public Uri Endpoint(string resource) => App.GetEndpoint(resource, "http");
 
     public HttpClient CreateClient(string? accessToken = null)
     {
@@ -56,11 +90,31 @@ public sealed class ProductStoreSystem : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops one resource the way the dashboard's Stop button does, and waits until it has exited.</summary>
+    public async Task StopResourceAsync(string resource)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished], timeout.Token);
+    }
+
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public async Task StartResourceAsync(string resource)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    public bool IsRunning(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var current) && current.Snapshot.State?.Text == KnownResourceStates.Running;
+
     /// <summary>Stops every process and starts them all again on the same ports and data.</summary>
     public async Task RestartAsync()
     {
         await App.StopAsync();
-        App = await DistributedApplication.StartAsync(_model, _settings, TestContext.Current.CancellationToken);
+        await App.DisposeAsync();
+        App = await StartAppAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -68,11 +122,42 @@ public sealed class ProductStoreSystem : IAsyncDisposable
         await App.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
+
+    private async Task<DistributedApplication> StartAppAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            _arguments, (options, _) => options.DisableDashboard = !_dashboard, timeout.Token);
+        var app = await builder.BuildAsync(timeout.Token);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            foreach (var resource in _resources) await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task ExecuteAsync(string resource, string command)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
+    }
 }
+
+/// <summary>Where Alertmanager sends alerts: a bot token and chat id, and the API address (a stub in tests).</summary>
+public sealed record TelegramSettings(string BotToken, long ChatId, string ApiUrl);
 
 public sealed class SystemOptions
 {
     public bool Monitoring { get; set; }
+
+    public bool Dashboard { get; set; }
 
     public TelegramSettings? Telegram { get; set; }
 

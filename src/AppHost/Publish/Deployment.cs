@@ -1,4 +1,5 @@
-using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Hosting;
+using ProductStore.AppHost.Monitoring;
 
 namespace ProductStore.AppHost.Publish;
 
@@ -34,44 +35,55 @@ public static class Deployment
     /// <summary>Where Alertmanager reads the bot token: a file, never a value in its configuration.</summary>
     public const string TelegramBotTokenFile = "/run/secrets/telegram_bot_token";
 
-    public static SecretValue ClientSecret(Resource client) =>
-        new($"{Variable(client.Name)}_CLIENT_SECRET", "service-credentials", $"{client.Name}'s client secret, exchanged at users for service tokens");
+    /// <summary>A secret parameter of the model (a service client's secret): the deployment supplies it.</summary>
+    public static SecretValue SecretOf(DeployedValue.Secret parameter) => new(Variable(parameter.Parameter), "service-credentials", parameter.Description);
 
-    public static int PortOf(Resource resource) => resource.Kind == ResourceKind.Project ? ProjectPort : resource.DefaultPort;
+    public static int PortOf(DeployedResource resource) => resource.Kind == DeployedKind.Project ? ProjectPort : resource.DefaultPort;
 
-    public static int HealthPortOf(Resource resource) => resource.HealthPort ?? PortOf(resource);
+    public static int HealthPortOf(DeployedResource resource) => resource.HealthPort ?? PortOf(resource);
 
-    public static int? UserIdOf(Resource resource) => resource.Kind == ResourceKind.Project ? ProjectUserId : resource.UserId;
+    public static int? UserIdOf(DeployedResource resource) => resource.Kind == DeployedKind.Project ? ProjectUserId : resource.UserId;
 
     /// <summary>The main port is named <c>http</c> (<c>cql</c> for the database, <c>metrics</c> for an exporter); extra ports by their own names.</summary>
-    public static IReadOnlyList<(string Name, int Port)> Ports(Resource resource) =>
+    public static IReadOnlyList<(string Name, int Port)> Ports(DeployedResource resource) =>
         resource.ExtraPorts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))
             .Prepend((MainPortName(resource), PortOf(resource))).ToList();
 
-    public static string MainPortName(Resource resource) =>
+    public static string MainPortName(DeployedResource resource) =>
         resource.Name == Storage ? "cql" : resource.MetricsJob is not null ? "metrics" : "http";
 
-    public static string EndpointOf(Resource resource) => $"http://{resource.Name}:{PortOf(resource)}";
+    public static string EndpointOf(DeployedResource resource) => $"http://{resource.Name}:{PortOf(resource)}";
 
     /// <summary>The folder under src/ that the Dockerfile's SERVICE argument names.</summary>
-    public static string ServiceFolder(Resource project) => Path.GetFileName(Path.GetDirectoryName(project.ProjectPath!))!;
+    public static string ServiceFolder(DeployedResource project) => Path.GetFileName(Path.GetDirectoryName(project.ProjectPath!))!;
 
-    public static string ImageOf(Resource resource, string registry, string tag) =>
+    public static string ImageOf(DeployedResource resource, string registry, string tag) =>
         resource.Image ?? $"{registry}/{resource.Name}:{tag}";
 
     /// <summary>Resources that run in containers of their own (sidecars live in their host's pod or network).</summary>
-    public static IEnumerable<Resource> Workloads(AppModel model) => model.Resources.Where(r => r.SidecarOf is null);
+    public static IEnumerable<DeployedResource> Workloads(DeployedModel model) => model.Resources.Where(r => r.SidecarOf is null);
 
-    public static IEnumerable<Resource> SidecarsOf(AppModel model, Resource host) => model.Resources.Where(r => r.SidecarOf == host.Name);
+    public static IEnumerable<DeployedResource> SidecarsOf(DeployedModel model, DeployedResource host) => model.Resources.Where(r => r.SidecarOf == host.Name);
 
     /// <summary>
-    /// A service's variables in a container deployment: the model's own (<see cref="ServiceEnvironment"/>) with container
-    /// addresses, plus Cassandra storage and OTLP export. Secrets are references in the deployment's syntax.
+    /// A service's variables in a container deployment: the model's own with container addresses, plus Cassandra storage
+    /// and OTLP export. Secrets are references in the deployment's syntax.
     /// </summary>
     public static SortedDictionary<string, string> ProjectEnvironment(
-        Resource project, AppModel model, Func<SecretValue, string> secret, string localDatacenter, string replication)
+        DeployedResource project, DeployedModel model, Func<SecretValue, string> secret, string localDatacenter, string replication)
     {
-        var environment = ServiceEnvironment.For(project, model, EndpointOf, client => secret(ClientSecret(client)));
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in project.Environment)
+        {
+            environment[name] = value switch
+            {
+                DeployedValue.Literal literal => literal.Value,
+                DeployedValue.EndpointOf reference => EndpointOf(model[reference.Resource]),
+                DeployedValue.Secret parameter => secret(SecretOf(parameter)),
+                DeployedValue.ConnectionStringOf => "", // written below, with the deployment's credentials
+                _ => throw new InvalidOperationException($"{project.Name}: {name} has no deployment form."),
+            };
+        }
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["ASPNETCORE_HTTP_PORTS"] = ProjectPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var collector = model[TelemetryCollector];
@@ -89,9 +101,11 @@ public static class Deployment
     }
 
     /// <summary>A third-party container's variables: the model's own, plus the secrets and settings its image reads.</summary>
-    public static SortedDictionary<string, string> ContainerEnvironment(Resource resource, Func<SecretValue, string> secret)
+    public static SortedDictionary<string, string> ContainerEnvironment(DeployedResource resource, Func<SecretValue, string> secret)
     {
-        var environment = new SortedDictionary<string, string>(resource.Environment.ToDictionary(), StringComparer.Ordinal);
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in resource.Environment)
+            environment[name] = value is DeployedValue.Literal literal ? literal.Value : throw new InvalidOperationException($"{resource.Name}: {name} is not a literal.");
         switch (resource.Name)
         {
             case "alertmanager":
@@ -116,7 +130,7 @@ public static class Deployment
         $" && exec /bin/alertmanager --config.file={dataPath}/alertmanager.yml --storage.path={dataPath} --cluster.listen-address=",
     ];
 
-    public static IReadOnlyList<string> PrometheusArguments(Resource prometheus, string configFile) =>
+    public static IReadOnlyList<string> PrometheusArguments(DeployedResource prometheus, string configFile) =>
     [
         $"--config.file={configFile}",
         $"--storage.tsdb.path={prometheus.VolumePath}",

@@ -1,4 +1,5 @@
-using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Hosting;
+using ProductStore.AppHost.Monitoring;
 
 namespace ProductStore.AppHost.Publish;
 
@@ -9,7 +10,7 @@ namespace ProductStore.AppHost.Publish;
 /// </summary>
 internal static class KubernetesNetworkPolicies
 {
-    public static IEnumerable<object> For(AppModel model)
+    public static IEnumerable<object> For(DeployedModel model)
     {
         yield return Policy("default-deny-ingress", Yaml.Map(), ingress: null);
         yield return Policy("allow-prometheus-scrape", Yaml.Map(), Yaml.List(Rule(From(["prometheus"]), ports: null)));
@@ -20,7 +21,7 @@ internal static class KubernetesNetworkPolicies
         }
     }
 
-    private static IEnumerable<object> Rules(AppModel model, Resource resource)
+    private static IEnumerable<object> Rules(DeployedModel model, DeployedResource resource)
     {
         var mainPort = new[] { Deployment.PortOf(resource) };
         if (resource.IsPublic) yield return Rule(from: null, mainPort);

@@ -1,10 +1,11 @@
 using System.Globalization;
-using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Hosting;
+using ProductStore.AppHost.Monitoring;
 
 namespace ProductStore.AppHost.Publish;
 
 /// <summary>The Kubernetes objects of one resource: its workload, Service and, for our services, autoscaler and disruption budget.</summary>
-public sealed class KubernetesWorkloads(AppModel model, string registry, string tag)
+public sealed class KubernetesWorkloads(DeployedModel model, string registry, string tag)
 {
     public const string NameLabel = "app.kubernetes.io/name";
     private const int ServiceReplicas = 2;
@@ -14,12 +15,12 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
     /// <summary>Secrets some container reads, by variable: secrets.yaml lists them.</summary>
     public SortedDictionary<string, SecretValue> SecretsUsed { get; } = new(StringComparer.Ordinal);
 
-    public IEnumerable<object> For(Resource resource)
+    public IEnumerable<object> For(DeployedResource resource)
     {
         var clustered = resource.ClusterSize is not null;
         yield return clustered ? StatefulSetFor(resource) : DeploymentFor(resource);
         yield return Service(resource, resource.Name, headless: clustered);
-        if (resource.Kind != ResourceKind.Project) yield break;
+        if (resource.Kind != DeployedKind.Project) yield break;
         yield return Service(resource, InstancesServiceName(resource), headless: true);
         yield return Autoscaler(resource);
         yield return DisruptionBudget(resource);
@@ -37,22 +38,22 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
 
     public static SortedDictionary<string, object> Selector(string app) => Yaml.Map(("matchLabels", Yaml.Map((NameLabel, app))));
 
-    private SortedDictionary<string, object> DeploymentFor(Resource resource) => Yaml.Map(
+    private SortedDictionary<string, object> DeploymentFor(DeployedResource resource) => Yaml.Map(
         ("apiVersion", "apps/v1"),
         ("kind", "Deployment"),
         ("metadata", Metadata(resource.Name)),
         ("spec", Yaml.Map(
-            ("replicas", resource.Kind == ResourceKind.Project ? ServiceReplicas : 1),
+            ("replicas", resource.Kind == DeployedKind.Project ? ServiceReplicas : 1),
             ("revisionHistoryLimit", 5),
             ("selector", Selector(resource.Name)),
             // Services roll one extra pod at a time and never drop below their replicas; single monitoring pods with
             // a data folder are replaced, not doubled.
-            ("strategy", resource.Kind == ResourceKind.Project
+            ("strategy", resource.Kind == DeployedKind.Project
                 ? Yaml.Map(("type", "RollingUpdate"), ("rollingUpdate", Yaml.Map(("maxSurge", 1), ("maxUnavailable", 0))))
                 : Yaml.Map(("type", "Recreate"))),
             ("template", PodTemplate(resource)))));
 
-    private SortedDictionary<string, object> StatefulSetFor(Resource resource) => Yaml.Map(
+    private SortedDictionary<string, object> StatefulSetFor(DeployedResource resource) => Yaml.Map(
         ("apiVersion", "apps/v1"),
         ("kind", "StatefulSet"),
         ("metadata", Metadata(resource.Name)),
@@ -69,12 +70,12 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
                     ("accessModes", Yaml.List("ReadWriteOnce")),
                     ("resources", Yaml.Map(("requests", Yaml.Map(("storage", "20Gi"))))))))))))); 
 
-    private SortedDictionary<string, object> PodTemplate(Resource resource)
+    private SortedDictionary<string, object> PodTemplate(DeployedResource resource)
     {
         var userId = Deployment.UserIdOf(resource)
             ?? throw new InvalidOperationException($"'{resource.Name}' needs a UserId: Kubernetes checks runAsNonRoot by number.");
         var volumes = new List<object>();
-        if (resource.Kind == ResourceKind.Project) volumes.Add(Yaml.Map(("name", "tmp"), ("emptyDir", Yaml.Map())));
+        if (resource.Kind == DeployedKind.Project) volumes.Add(Yaml.Map(("name", "tmp"), ("emptyDir", Yaml.Map())));
         if (resource.VolumePath is not null && resource.ClusterSize is null) volumes.Add(Yaml.Map(("name", DataVolume), ("emptyDir", Yaml.Map())));
         foreach (var mount in MonitoringFiles.Mounts.Where(m => m.Resource == resource.Name))
             volumes.Add(Yaml.Map(("name", mount.ConfigMapName), ("configMap", Yaml.Map(("name", mount.ConfigMapName)))));
@@ -103,7 +104,7 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
                 ("volumes", volumes.Count > 0 ? volumes : null))));
     }
 
-    private SortedDictionary<string, object> Container(Resource resource)
+    private SortedDictionary<string, object> Container(DeployedResource resource)
     {
         var secrets = new SortedDictionary<string, SecretValue>(StringComparer.Ordinal);
         string Secret(SecretValue secret)
@@ -111,7 +112,7 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
             secrets[secret.Variable] = SecretsUsed[secret.Variable] = secret;
             return $"$({secret.Variable})"; // Kubernetes expands variables defined earlier in the list
         }
-        var environment = resource.Kind == ResourceKind.Project
+        var environment = resource.Kind == DeployedKind.Project
             ? Deployment.ProjectEnvironment(resource, model, Secret, StorageDatacenter, $"NetworkTopologyStrategy:{StorageDatacenter}={model[Deployment.Storage].ClusterSize}")
             : ThirdPartyEnvironment(resource, Secret);
         var env = secrets.Values.Select(s => (object)Yaml.Map(
@@ -121,7 +122,7 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
             .ToList();
 
         var mounts = new List<object>();
-        if (resource.Kind == ResourceKind.Project) mounts.Add(Yaml.Map(("name", "tmp"), ("mountPath", "/tmp")));
+        if (resource.Kind == DeployedKind.Project) mounts.Add(Yaml.Map(("name", "tmp"), ("mountPath", "/tmp")));
         if (resource.VolumePath is not null) mounts.Add(Yaml.Map(("name", DataVolume), ("mountPath", resource.VolumePath)));
         foreach (var mount in MonitoringFiles.Mounts.Where(m => m.Resource == resource.Name))
             mounts.Add(Yaml.Map(("name", mount.ConfigMapName), ("mountPath", mount.ContainerPath), ("readOnly", true)));
@@ -153,13 +154,13 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
             ("securityContext", Yaml.Map(
                 ("allowPrivilegeEscalation", false),
                 ("capabilities", Yaml.Map(("drop", Yaml.List("ALL")))),
-                ("readOnlyRootFilesystem", resource.Kind == ResourceKind.Project),
+                ("readOnlyRootFilesystem", resource.Kind == DeployedKind.Project),
                 ("runAsNonRoot", true),
                 ("runAsUser", Deployment.UserIdOf(resource)))),
             ("volumeMounts", mounts.Count > 0 ? mounts : null));
     }
 
-    private static SortedDictionary<string, string> ThirdPartyEnvironment(Resource resource, Func<SecretValue, string> secret)
+    private static SortedDictionary<string, string> ThirdPartyEnvironment(DeployedResource resource, Func<SecretValue, string> secret)
     {
         var environment = Deployment.ContainerEnvironment(resource, secret);
         if (resource.Name == Deployment.Storage)
@@ -174,7 +175,7 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
     }
 
     /// <summary>Startup gives slow starters time before liveness may restart them; readiness takes the pod out of its Service.</summary>
-    private static (object? Startup, object Liveness, object Readiness) Probes(Resource resource)
+    private static (object? Startup, object Liveness, object Readiness) Probes(DeployedResource resource)
     {
         if (resource.HealthCommand is { } command)
         {
@@ -201,9 +202,9 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
 
     /// <summary>Sidecars' ports too: Prometheus scrapes the exporter through Cassandra's Service.</summary>
     /// <summary>A headless Service whose DNS name lists every replica: Prometheus scrapes each one.</summary>
-    public static string InstancesServiceName(Resource resource) => $"{resource.Name}-instances";
+    public static string InstancesServiceName(DeployedResource resource) => $"{resource.Name}-instances";
 
-    private SortedDictionary<string, object> Service(Resource resource, string name, bool headless)
+    private SortedDictionary<string, object> Service(DeployedResource resource, string name, bool headless)
     {
         var ports = Deployment.SidecarsOf(model, resource).SelectMany(Deployment.Ports).Concat(Deployment.Ports(resource)).ToList();
         return Yaml.Map(
@@ -218,7 +219,7 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
                 ("ports", Yaml.ListOf(ports.Select(p => Yaml.Map(("name", p.Name), ("port", p.Port), ("targetPort", p.Name))))))));
     }
 
-    private static SortedDictionary<string, object> Autoscaler(Resource resource) => Yaml.Map(
+    private static SortedDictionary<string, object> Autoscaler(DeployedResource resource) => Yaml.Map(
         ("apiVersion", "autoscaling/v2"),
         ("kind", "HorizontalPodAutoscaler"),
         ("metadata", Metadata(resource.Name)),
@@ -230,13 +231,13 @@ public sealed class KubernetesWorkloads(AppModel model, string registry, string 
                 ("type", "Resource"),
                 ("resource", Yaml.Map(("name", "cpu"), ("target", Yaml.Map(("type", "Utilization"), ("averageUtilization", 70))))))))))); 
 
-    private static SortedDictionary<string, object> DisruptionBudget(Resource resource) => Yaml.Map(
+    private static SortedDictionary<string, object> DisruptionBudget(DeployedResource resource) => Yaml.Map(
         ("apiVersion", "policy/v1"),
         ("kind", "PodDisruptionBudget"),
         ("metadata", Metadata(resource.Name)),
         ("spec", Yaml.Map(("minAvailable", 1), ("selector", Selector(resource.Name)))));
 
-    private static SortedDictionary<string, object> Ingress(Resource resource) => Yaml.Map(
+    private static SortedDictionary<string, object> Ingress(DeployedResource resource) => Yaml.Map(
         ("apiVersion", "networking.k8s.io/v1"),
         ("kind", "Ingress"),
         ("metadata", Metadata(resource.Name)),

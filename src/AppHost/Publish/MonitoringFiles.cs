@@ -1,4 +1,5 @@
-using ProductStore.AppHost.Model;
+using ProductStore.AppHost.Hosting;
+using ProductStore.AppHost.Monitoring;
 using YamlDotNet.RepresentationModel;
 
 namespace ProductStore.AppHost.Publish;
@@ -32,8 +33,8 @@ public static class MonitoringFiles
 
     /// <summary>Adds every mount's files; <paramref name="targetsOf"/> gives the scrape addresses of a resource in this deployment.</summary>
     public static void AddTo(
-        PublishedFiles files, string repositoryRoot, AppModel model, Func<Resource, IReadOnlyList<string>> targetsOf,
-        Func<Resource, (string DnsName, int Port)?>? instancesOf = null)
+        PublishedFiles files, string repositoryRoot, DeployedModel model, Func<DeployedResource, IReadOnlyList<string>> targetsOf,
+        Func<DeployedResource, (string DnsName, int Port)?>? instancesOf = null)
     {
         var rules = CopyMatches(files, repositoryRoot, "prometheus", "rule_files", "prometheus.yml", "prometheus/rules");
         var prometheus = MonitoringConfig.Prometheus(repositoryRoot, model, targetsOf,
@@ -68,7 +69,7 @@ public static class MonitoringFiles
     private static ConfigMount Mount(string folder) => Mounts.Single(m => m.Folder == folder);
 
     /// <summary>Each data source whose type names a resource (prometheus, jaeger) points at that resource's container.</summary>
-    private static YamlMappingNode Datasources(string repositoryRoot, string fileName, AppModel model)
+    private static YamlMappingNode Datasources(string repositoryRoot, string fileName, DeployedModel model)
     {
         var root = MonitoringConfig.Load(repositoryRoot, "grafana/provisioning/datasources", fileName);
         if (root.Children.TryGetValue(new YamlScalarNode("datasources"), out var list) && list is YamlSequenceNode datasources)

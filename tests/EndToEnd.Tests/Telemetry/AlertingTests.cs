@@ -1,7 +1,6 @@
 using ProductStore.TestSupport;
 using System.Net;
 using System.Text.Json;
-using ProductStore.AppHost.Run;
 
 namespace ProductStore.EndToEnd.Tests.Telemetry;
 
@@ -23,7 +22,7 @@ public sealed class AlertingTests : IAsyncLifetime
         _system = await ProductStoreSystem.StartAsync(options =>
         {
             options.Monitoring = true;
-            options.Telegram = new TelegramSettings(BotToken, ChatId, _telegram.ApiUrl.ToString());
+            options.Telegram = new TelegramSettings(BotToken, ChatId, _telegram.ApiUrl.ToString().TrimEnd('/'));
         });
     }
 
@@ -37,10 +36,10 @@ public sealed class AlertingTests : IAsyncLifetime
     public async Task A_stopped_service_pages_Telegram_and_its_return_resolves_it()
     {
         var system = _system!;
-        Assert.True(system.App.IsRunning("alertmanager"), "Alertmanager is not running: " + system.App.RecentOutput("alertmanager"));
+        Assert.True(system.IsRunning("alertmanager"), "Alertmanager is not running");
         await WaitForTargetsUpAsync(system);
 
-        await system.App.StopResourceAsync("cart");
+        await system.StopResourceAsync("cart");
         var firing = await _telegram.WaitForAsync(m => m.Text.Contains("FIRING") && m.Text.Contains("ServiceDown") && m.Text.Contains("cart"),
             TimeSpan.FromMinutes(3), "saying cart is down");
         Assert.Equal(BotToken, firing.Token);
@@ -48,14 +47,14 @@ public sealed class AlertingTests : IAsyncLifetime
         Assert.Equal("HTML", firing.ParseMode);
         Assert.Contains("Open in Prometheus", firing.Text);
 
-        await system.App.StartResourceAsync("cart");
+        await system.StartResourceAsync("cart");
         await _telegram.WaitForAsync(m => m.Text.Contains("RESOLVED") && m.Text.Contains("ServiceDown") && m.Text.Contains("cart"),
             TimeSpan.FromMinutes(2), "saying cart is back");
     }
 
     private static async Task WaitForTargetsUpAsync(ProductStoreSystem system)
     {
-        using var http = new HttpClient { BaseAddress = system.App.EndpointOf("prometheus") };
+        using var http = new HttpClient { BaseAddress = system.Endpoint("prometheus") };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

@@ -47,7 +47,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
     public async Task Every_panel_query_of_every_dashboard_returns_data_after_real_traffic()
     {
         var system = _system!;
-        using var prometheus = new PrometheusApi(system.App.EndpointOf("prometheus"));
+        using var prometheus = new PrometheusApi(system.Endpoint("prometheus"));
         var queries = DashboardQueries.All().ToList();
         Assert.All(CannotHaveData, rule => Assert.Contains(queries, q => q.Expr.Contains(rule.Fragment, StringComparison.Ordinal)));
 

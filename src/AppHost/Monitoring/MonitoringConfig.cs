@@ -1,6 +1,8 @@
 using YamlDotNet.RepresentationModel;
 
-namespace ProductStore.AppHost.Model;
+using ProductStore.AppHost.Publish;
+
+namespace ProductStore.AppHost.Monitoring;
 
 /// <summary>
 /// The repository's Prometheus and Alertmanager configuration, rewritten for one placement of the model:
@@ -9,18 +11,18 @@ namespace ProductStore.AppHost.Model;
 public static class MonitoringConfig
 {
     /// <summary>
-    /// prometheus/prometheus.yml with each job that names a resource (or its <see cref="Resource.MetricsJob"/>) scraping
+    /// prometheus/prometheus.yml with each job that names a resource (or its <see cref="DeployedResource.MetricsJob"/>) scraping
     /// <paramref name="targetsOf"/> (null: leave the job as the file has it), and alerts sent to the alertmanager resource.
-    /// Jobs of resources with a <see cref="Resource.MetricsJob"/> the file lacks are added when they have targets.
+    /// Jobs of resources with a <see cref="DeployedResource.MetricsJob"/> the file lacks are added when they have targets.
     /// <paramref name="instancesOf"/> may name a DNS record listing every replica instead (one address per pod).
     /// </summary>
     public static YamlMappingNode Prometheus(
         string repositoryRoot,
-        AppModel model,
-        Func<Resource, IReadOnlyList<string>?> targetsOf,
+        DeployedModel model,
+        Func<DeployedResource, IReadOnlyList<string>?> targetsOf,
         Func<string, string> ruleFilePath,
         string? interval = null,
-        Func<Resource, (string DnsName, int Port)?>? instancesOf = null)
+        Func<DeployedResource, (string DnsName, int Port)?>? instancesOf = null)
     {
         var root = Load(repositoryRoot, "prometheus", "prometheus.yml");
         if (interval is not null)

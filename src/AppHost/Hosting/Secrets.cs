@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+
+namespace ProductStore.AppHost.Hosting;
+
+public static class Secrets
+{
+    /// <summary>Variables the AppHost reads for one resource, or that hold a secret: never inherited by every child.</summary>
+    private static readonly string[] AppHostInputs =
+        ["Users__Admin__", "Users__ServiceClients__", "ServiceAuth__", "Telegram__", "Resources__", "Parameters__"];
+
+    /// <summary>
+    /// DCP starts every process with the AppHost's own environment, so an admin password exported in the shell would
+    /// reach all five services. The AppHost has read its configuration by now; it forgets these variables and hands
+    /// each value only to the resource that needs it.
+    /// </summary>
+    public static IDistributedApplicationBuilder KeepSecretsFromChildProcesses(this IDistributedApplicationBuilder builder)
+    {
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (AppHostInputs.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                Environment.SetEnvironmentVariable(name, null);
+        }
+        return builder;
+    }
+
+    /// <summary>A secret made fresh for every run (service tokens live minutes, so nothing needs it to outlive the processes); a deployment supplies its own.</summary>
+    public static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name, string description)
+    {
+        var value = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        return builder.AddParameter(name, () => value, secret: true).WithDescription(description);
+    }
+
+    /// <summary>
+    /// The first admin account, when the AppHost is given one (<c>Users:Admin:Email</c>, <c>Users:Admin:Password</c>);
+    /// otherwise Users creates one with a random password and logs it once.
+    /// </summary>
+    public static IResourceBuilder<ServiceProjectResource> WithAdminAccount(this IResourceBuilder<ServiceProjectResource> users)
+    {
+        var builder = users.ApplicationBuilder;
+        if (!builder.ExecutionContext.IsRunMode) return users;
+        if (builder.Configuration["Users:Admin:Email"] is { Length: > 0 } email) users.WithEnvironment("Users__Admin__Email", email);
+        if (builder.Configuration["Users:Admin:Password"] is { Length: > 0 })
+        {
+            var password = builder.AddParameterFromConfiguration("admin-password", "Users:Admin:Password", secret: true);
+            users.WithEnvironment("Users__Admin__Password", password);
+        }
+        return users;
+    }
+}
