@@ -91,6 +91,15 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
         }
     }
 
+    public async Task<StockAdjustmentOutcome> AdjustAsync(Guid productId, int change, CancellationToken cancellationToken)
+    {
+        if (await stock.ReadStockAsync(productId) is not { } seen) return new StockAdjustmentOutcome.NotFound();
+        var (changed, now) = await stock.ChangeAsync(productId, change, seen, ProductRules.MaxStock);
+        if (changed) return new StockAdjustmentOutcome.Adjusted(now);
+        // Refused with a stock of 0 may also mean the product was deleted meanwhile.
+        return await stock.ReadStockAsync(productId) is null ? new StockAdjustmentOutcome.NotFound() : new StockAdjustmentOutcome.OutOfRange(now);
+    }
+
     private Task GiveBackAsync(IEnumerable<ReservedItem> items) =>
         Task.WhenAll(items.Select(item => stock.ChangeAsync(item.ProductId, item.Quantity)));
 
