@@ -17,6 +17,7 @@ public sealed class CheckoutSaga(
     StockClient stock,
     IOrderStore orders,
     ICheckoutStore checkouts,
+    ICartCheckoutLocks cartLocks,
     CheckoutCompensation compensation,
     IOptions<OrderProgressOptions> progress,
     IOptions<CheckoutOptions> options,
@@ -27,6 +28,34 @@ public sealed class CheckoutSaga(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public async Task<CheckoutOutcome> CheckOutAsync(Guid userId, string key, CancellationToken cancellationToken)
+    {
+        // Held from before the cart is read until it is emptied: another key can neither read the same lines nor order them again.
+        var now = time.GetUtcNow();
+        if (!await cartLocks.TryLockAsync(userId, key, now, now - options.Value.ClaimLease, cancellationToken)) return new CheckoutOutcome.CartBusy();
+        try
+        {
+            return await CheckOutLockedAsync(userId, key, cancellationToken);
+        }
+        finally
+        {
+            await UnlockAsync(userId, key);
+        }
+    }
+
+    /// <summary>If this fails, the lock's lease runs out instead and the cart is free again a little later.</summary>
+    private async Task UnlockAsync(Guid userId, string key)
+    {
+        try
+        {
+            await cartLocks.UnlockAsync(userId, key, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not free the cart of user {UserId} after its checkout", userId);
+        }
+    }
+
+    private async Task<CheckoutOutcome> CheckOutLockedAsync(Guid userId, string key, CancellationToken cancellationToken)
     {
         CartSnapshot snapshot;
         using (OrdersTelemetry.Step("checkout.read_cart")) snapshot = await cart.GetAsync(userId, cancellationToken);
