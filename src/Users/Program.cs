@@ -13,6 +13,7 @@ app.MapAccountApi();
 app.MapAdminUsersApi();
 app.MapWellKnownApi();
 app.MapServiceTokenApi();
+app.MapRevocationsApi();
 app.Run();
 
 public partial class Program;

@@ -18,4 +18,5 @@ namespace ProductStore.Users;
 [JsonSerializable(typeof(ServiceTokenResponse))]
 [JsonSerializable(typeof(DiscoveryDocument))]
 [JsonSerializable(typeof(JsonWebKeySet))]
+[JsonSerializable(typeof(ProductStore.ServiceDefaults.Auth.RevocationList))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Users.Apis;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
 using ProductStore.Users.Tokens;
@@ -22,6 +25,9 @@ public static class UsersServices
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<UsersMetrics>();
+        // Users judges its own tokens against its own store, not over HTTP.
+        services.AddSingleton<RevocationReader>();
+        services.Replace(ServiceDescriptor.Singleton<IRevocationSource>(provider => provider.GetRequiredService<RevocationReader>()));
 
         // Users checks its own tokens with the key it holds, instead of fetching its own JWKS over HTTP.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<SigningKeys>((o, keys) =>

@@ -58,7 +58,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     [Fact]
     public async Task A_user_token_names_its_key_carries_the_account_and_validates_with_the_public_key()
     {
-        var issued = _issuer.ForUser(Ada);
+        var issued = _issuer.ForUser(Ada, Guid.NewGuid());
 
         var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwk());
 
@@ -78,7 +78,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     [Fact]
     public void A_user_token_lives_as_long_as_configured()
     {
-        var issued = _issuer.ForUser(Ada);
+        var issued = _issuer.ForUser(Ada, Guid.NewGuid());
 
         var token = new JsonWebToken(issued.AccessToken);
         Assert.Equal(300, issued.ExpiresIn);
@@ -90,7 +90,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     public async Task An_expired_token_is_refused()
     {
         _clock.Now = DateTimeOffset.UtcNow.AddMinutes(-10);
-        var issued = _issuer.ForUser(Ada);
+        var issued = _issuer.ForUser(Ada, Guid.NewGuid());
 
         var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwk());
 
@@ -116,7 +116,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     [Fact]
     public async Task The_key_is_kept_loading_it_again_gives_the_same_key()
     {
-        var token = _issuer.ForUser(Ada).AccessToken;
+        var token = _issuer.ForUser(Ada, Guid.NewGuid()).AccessToken;
 
         var reloaded = await LoadKeysAsync();
 
@@ -130,7 +130,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
         Assert.Null(_keys.PublicJwk().D);
         var other = new ECDsaSecurityKey(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
 
-        var result = await ValidateAsync(_issuer.ForUser(Ada).AccessToken, other);
+        var result = await ValidateAsync(_issuer.ForUser(Ada, Guid.NewGuid()).AccessToken, other);
 
         Assert.False(result.IsValid);
     }

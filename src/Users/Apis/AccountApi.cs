@@ -49,10 +49,11 @@ public static class AccountApi
             return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
         }
         var refreshToken = TokenIssuer.NewRefreshToken();
-        await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), Guid.CreateVersion7(), user.Id,
-            time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime), cancellationToken);
+        var session = Guid.CreateVersion7();
+        await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), session, user.Id,
+            time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime, user.SecurityStamp), cancellationToken);
         metrics.LoggedIn(success: true);
-        return TypedResults.Ok(Tokens(issuer.ForUser(user), refreshToken));
+        return TypedResults.Ok(Tokens(issuer.ForUser(user, session), refreshToken));
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
@@ -61,10 +62,17 @@ public static class AccountApi
     {
         var next = TokenIssuer.NewRefreshToken();
         var now = time.GetUtcNow();
+        RefreshTokenRecord? spent = null;
         var (result, userId) = await refreshTokens.RotateAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!),
-            old => old with { TokenHash = TokenIssuer.HashRefreshToken(next), ExpiresAt = now + options.CurrentValue.RefreshTokenLifetime },
+            old => (spent = old) with { TokenHash = TokenIssuer.HashRefreshToken(next), ExpiresAt = now + options.CurrentValue.RefreshTokenLifetime },
             now, cancellationToken);
         var user = result == RotationResult.Rotated ? await users.FindByIdAsync(userId, cancellationToken) : null;
+        if (user is not null && spent is not null && spent.Stamp != user.SecurityStamp)
+        {
+            // The session began before the account's role changed or its sessions were revoked: it ends here.
+            await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(next), cancellationToken);
+            user = null;
+        }
         if (user is null)
         {
             var detail = result == RotationResult.Reused
@@ -72,12 +80,15 @@ public static class AccountApi
                 : "The refresh token is invalid, expired or revoked. Log in again.";
             return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: detail);
         }
-        return TypedResults.Ok(Tokens(issuer.ForUser(user), next));
+        return TypedResults.Ok(Tokens(issuer.ForUser(user, spent!.FamilyId), next));
     }
 
-    public static async Task<NoContent> Logout(RefreshRequest request, IRefreshTokenStore refreshTokens, CancellationToken cancellationToken)
+    /// <summary>Ends the session: its refresh tokens at once, its access tokens within the revocation poll interval.</summary>
+    public static async Task<NoContent> Logout(
+        RefreshRequest request, IRefreshTokenStore refreshTokens, IRevocationStore revocations, TimeProvider time, CancellationToken cancellationToken)
     {
-        await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken);
+        if (await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken) is { } session)
+            await revocations.AddAsync(Revocation.OfSession(session, time.GetUtcNow()), cancellationToken);
         return TypedResults.NoContent();
     }
 

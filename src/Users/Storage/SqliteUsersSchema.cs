@@ -32,5 +32,18 @@ public static class SqliteUsersSchema
         );
         """,
         "CREATE INDEX users_by_role ON users (role);",
+        // Revocation: each account's security stamp, the one each refresh token was issued under, and what ended when.
+        """
+        ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE refresh_tokens ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
+        CREATE TABLE revocations (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            user_id TEXT,
+            stamp TEXT,
+            session_id TEXT
+        );
+        CREATE INDEX revocations_by_time ON revocations (at);
+        """,
     ];
 }

@@ -12,5 +12,6 @@ public static class UsersStorage
             sqlite.AddSingleton<IUserStore, SqliteUserStore>();
             sqlite.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
             sqlite.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
+            sqlite.AddSingleton<IRevocationStore, SqliteRevocationStore>();
         });
 }

@@ -14,7 +14,7 @@ public abstract class RefreshTokenStoreContract(StoreFixture stores)
     private Task<IRefreshTokenStore> Store() => stores.GetAsync<IRefreshTokenStore>();
 
     private static RefreshTokenRecord NewToken(Guid? family = null, Guid? user = null, DateTimeOffset? expiresAt = null) =>
-        new(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), family ?? Guid.NewGuid(), user ?? Guid.NewGuid(), expiresAt ?? Now.AddDays(14));
+        new(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), family ?? Guid.NewGuid(), user ?? Guid.NewGuid(), expiresAt ?? Now.AddDays(14), "stamp-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>Rotates <paramref name="token"/> into a new hash with a later expiry, handing back what the store passed in.</summary>
     private static async Task<(RotationResult Result, Guid UserId, RefreshTokenRecord? Seen, RefreshTokenRecord Successor)> RotateAsync(

@@ -48,6 +48,25 @@ public sealed class CassandraUsersStores : ICassandraStores
             created_at timestamp
         )
         """,
+        // Revocation: stamps, the stamp each refresh token was issued under, what ended when (by minute), and the
+        // guard that lets one change at a time take admin away.
+        """
+        ALTER TABLE users_by_id ADD security_stamp text;
+        ALTER TABLE refresh_tokens ADD stamp text;
+        CREATE TABLE IF NOT EXISTS revocations (
+            minute bigint,
+            at timestamp,
+            id uuid,
+            user_id uuid,
+            stamp text,
+            session_id uuid,
+            PRIMARY KEY (minute, at, id)
+        );
+        CREATE TABLE IF NOT EXISTS admin_guard (
+            name text PRIMARY KEY,
+            holder uuid
+        )
+        """,
     ];
 
     public void Add(IServiceCollection services)
@@ -56,5 +75,7 @@ public sealed class CassandraUsersStores : ICassandraStores
         services.AddSingleton<IUserStore, CassandraUserStore>();
         services.AddSingleton<IRefreshTokenStore, CassandraRefreshTokenStore>();
         services.AddSingleton<ISigningKeyStore, CassandraSigningKeyStore>();
+        services.AddSingleton<IRevocationStore, CassandraRevocationStore>();
+        services.AddSingleton<AdminGuard>();
     }
 }
