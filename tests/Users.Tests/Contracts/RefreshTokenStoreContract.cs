@@ -84,9 +84,9 @@ public abstract class RefreshTokenStoreContract(StoreFixture stores)
         var (first, second, other) = (NewToken(family), NewToken(family), NewToken());
         foreach (var token in new[] { first, second, other }) await store.AddAsync(token, default);
 
-        await store.RevokeFamilyAsync(first.TokenHash, default);
-        await store.RevokeFamilyAsync(first.TokenHash, default);
-        await store.RevokeFamilyAsync(NewToken().TokenHash, default);
+        Assert.Equal(family, await store.RevokeFamilyAsync(first.TokenHash, default));
+        Assert.Equal(family, await store.RevokeFamilyAsync(first.TokenHash, default));
+        Assert.Null(await store.RevokeFamilyAsync(NewToken().TokenHash, default));
 
         Assert.Equal(RotationResult.Invalid, (await RotateAsync(store, first)).Result);
         Assert.Equal(RotationResult.Invalid, (await RotateAsync(store, second)).Result);
