@@ -27,8 +27,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public SqliteDatabase(string connectionString, int readerCount)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
-        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
         FilePath = Path.GetFullPath(builder.DataSource);
+        // The files hold password hashes, orders and keys: readable by this service's user only (0700 folder, 0600 files).
+        if (Path.GetDirectoryName(FilePath) is { } folder) PrivateFiles.CreateFolder(folder);
+        PrivateFiles.CreateFile(FilePath);
+        PrivateFiles.TightenIfExists(FilePath + "-wal");
+        PrivateFiles.TightenIfExists(FilePath + "-shm");
 
         _writer = Open(builder.ConnectionString, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
         _readers = Channel.CreateBounded<SqliteSession>(readerCount);
