@@ -14,6 +14,7 @@ app.MapAdminUsersApi();
 app.MapWellKnownApi();
 app.MapServiceTokenApi();
 app.MapRevocationsApi();
+app.MapSigningKeysApi();
 app.Run();
 
 public partial class Program;

@@ -18,5 +18,6 @@ namespace ProductStore.Users;
 [JsonSerializable(typeof(ServiceTokenResponse))]
 [JsonSerializable(typeof(DiscoveryDocument))]
 [JsonSerializable(typeof(JsonWebKeySet))]
+[JsonSerializable(typeof(SigningKeyRotationResponse))]
 [JsonSerializable(typeof(ProductStore.ServiceDefaults.Auth.RevocationList))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;

@@ -15,6 +15,8 @@ public sealed class UsersOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    public SigningKeyOptions SigningKey { get; set; } = new();
+
     /// <summary>Client id → secret of each service allowed to get a service token.</summary>
     public Dictionary<string, string> ServiceClients { get; set; } = new(StringComparer.Ordinal);
 }
@@ -32,4 +34,24 @@ public sealed class AdminOptions
     public string? Email { get; set; }
 
     public string? Password { get; set; }
+}
+
+public sealed class SigningKeyOptions
+{
+    public const int MinimumSecretLength = 32;
+
+    /// <summary>The deployment's secret that seals the private signing keys at rest (at least 32 characters; the same on every replica).</summary>
+    public string? EncryptionSecret { get; set; }
+
+    /// <summary>Where Data Protection keeps its key ring when no secret is given; never the data folder. Default ~/.aspnet/DataProtection-Keys/productstore-users.</summary>
+    public string? KeyRingDirectory { get; set; }
+
+    /// <summary>How long a rotated key is published before it signs, so every replica and service knows it first.</summary>
+    public TimeSpan ActivationDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often each replica reloads the keys, to pick up a rotation another replica made.</summary>
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    public string KeyRingDirectoryOrDefault() => KeyRingDirectory is { Length: > 0 } configured ? configured
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aspnet", "DataProtection-Keys", "productstore-users");
 }

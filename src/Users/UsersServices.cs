@@ -20,7 +20,9 @@ public static class UsersServices
 
         UsersStorage.Add(services, builder.Configuration);
 
+        services.AddSingleton<SigningKeyProtector>();
         services.AddStorageInitializer<SigningKeys>();
+        services.AddHostedService<SigningKeyReloader>();
         services.AddStorageInitializer<AdminBootstrap>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
@@ -36,7 +38,7 @@ public static class UsersServices
             o.MetadataAddress = null!;
             o.Authority = null;
             o.ConfigurationManager = null;
-            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [keys.Current];
+            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Published;
         });
         return builder;
     }

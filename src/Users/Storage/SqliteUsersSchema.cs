@@ -33,6 +33,7 @@ public static class SqliteUsersSchema
         """,
         "CREATE INDEX users_by_role ON users (role);",
         // Revocation: each account's security stamp, the one each refresh token was issued under, and what ended when.
+        // Signing keys made by rotation.
         """
         ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
         ALTER TABLE refresh_tokens ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
@@ -44,6 +45,11 @@ public static class SqliteUsersSchema
             session_id TEXT
         );
         CREATE INDEX revocations_by_time ON revocations (at);
+        CREATE TABLE signing_key_ring (
+            kid TEXT PRIMARY KEY,
+            private_key BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
         """,
     ];
 }

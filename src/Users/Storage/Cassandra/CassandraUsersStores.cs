@@ -49,7 +49,7 @@ public sealed class CassandraUsersStores : ICassandraStores
         )
         """,
         // Revocation: stamps, the stamp each refresh token was issued under, what ended when (by minute), and the
-        // guard that lets one change at a time take admin away.
+        // guard that lets one change at a time take admin away. Signing keys made by rotation.
         """
         ALTER TABLE users_by_id ADD security_stamp text;
         ALTER TABLE refresh_tokens ADD stamp text;
@@ -65,6 +65,13 @@ public sealed class CassandraUsersStores : ICassandraStores
         CREATE TABLE IF NOT EXISTS admin_guard (
             name text PRIMARY KEY,
             holder uuid
+        );
+        CREATE TABLE IF NOT EXISTS signing_key_ring (
+            ring text,
+            kid text,
+            private_key blob,
+            created_at timestamp,
+            PRIMARY KEY (ring, kid)
         )
         """,
     ];
