@@ -65,6 +65,37 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_database_file_replaced_under_the_service_is_not_ready_and_refuses_writes()
+    {
+        var database = await Open();
+        Assert.Null(await database.ProbeAsync(CancellationToken.None));
+        var file = Path.Combine(_folder, "nested", "test.sqlite");
+        var copy = file + ".copy";
+        File.Copy(file, copy);
+
+        File.Move(copy, file, overwrite: true);
+
+        Assert.Contains("replaced", await database.ProbeAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
+            await database.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery()),
+                CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_unwritable_database_is_storage_unavailable_not_an_error_of_the_request()
+    {
+        await (await Open()).DisposeAsync();
+        _opened.Clear();
+        var readOnly = new SqliteDatabase($"Data Source={Path.Combine(_folder, "nested", "test.sqlite")};Mode=ReadOnly", readerCount: 1);
+        _opened.Add(readOnly);
+
+        Assert.NotNull(await readOnly.ProbeAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
+            await readOnly.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery()),
+                CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_file_uses_write_ahead_logging_and_migrations_run_once()
     {
         var database = await Open();

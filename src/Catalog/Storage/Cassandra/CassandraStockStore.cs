@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cassandra;
 using ProductStore.Catalog.Domain;
+using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
@@ -25,7 +26,7 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
             if (await database.SingleAsync("stock.reservation", "SELECT status, items, created_at FROM reservations WHERE order_id = ?", orderId) is { } record)
             {
                 if (record.GetValue<string>("status") != Pending) return Replay(orderId, record, items);
-                if (DateTimeOffset.UtcNow > giveUpAt) throw new TimeoutException($"Order {orderId} has been reserving stock for longer than {PendingWait}.");
+                if (DateTimeOffset.UtcNow > giveUpAt) throw new StorageUnavailableException($"Order {orderId} has been reserving stock for longer than {PendingWait}.");
                 await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
                 continue;
             }

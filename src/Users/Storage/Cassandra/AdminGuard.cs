@@ -1,3 +1,4 @@
+using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Storage.Cassandra;
 
 namespace ProductStore.Users.Storage.Cassandra;
@@ -21,7 +22,7 @@ public sealed class AdminGuard(CassandraDatabase database)
         while (!(await database.ExecuteConditionalAsync("users.admin_guard",
                    $"INSERT INTO admin_guard (name, holder) VALUES ('admins', ?) IF NOT EXISTS USING TTL {(int)Lease.TotalSeconds}", holder)).Applied)
         {
-            if (DateTimeOffset.UtcNow > giveUpAt) throw new TimeoutException($"Another change of admins has held the guard for longer than {Wait}.");
+            if (DateTimeOffset.UtcNow > giveUpAt) throw new StorageUnavailableException($"Another change of admins has held the guard for longer than {Wait}.");
             await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
         try
