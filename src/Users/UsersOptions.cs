@@ -17,6 +17,8 @@ public sealed class UsersOptions
 
     public SigningKeyOptions SigningKey { get; set; } = new();
 
+    public LoginThrottleOptions LoginThrottle { get; set; } = new();
+
     /// <summary>Client id → secret of each service allowed to get a service token.</summary>
     public Dictionary<string, string> ServiceClients { get; set; } = new(StringComparer.Ordinal);
 }
@@ -54,4 +56,21 @@ public sealed class SigningKeyOptions
 
     public string KeyRingDirectoryOrDefault() => KeyRingDirectory is { Length: > 0 } configured ? configured
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aspnet", "DataProtection-Keys", "productstore-users");
+}
+
+/// <summary>
+/// Per-account defence against password guessing, on top of the gateway's per-address limit: after <see cref="FreeFailures"/>
+/// failures in a row, each further attempt waits a delay that doubles from <see cref="FirstDelay"/> up to <see cref="MaxDelay"/>.
+/// A device that logged in to the account before (its device token) is never held up, so an attacker cannot lock the owner out.
+/// </summary>
+public sealed class LoginThrottleOptions
+{
+    public int FreeFailures { get; set; } = 5;
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan DeviceTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the account waits after its <paramref name="failures"/>-th failure in a row.</summary>
+    public TimeSpan DelayAfter(int failures) => failures < FreeFailures ? TimeSpan.Zero
+        : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, FirstDelay.Ticks * (1L << Math.Min(failures - FreeFailures, 40))));
 }

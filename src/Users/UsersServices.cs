@@ -26,6 +26,8 @@ public static class UsersServices
         services.AddStorageInitializer<AdminBootstrap>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<DeviceTokens>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UsersMetrics>();
         // Users judges its own tokens against its own store, not over HTTP.
         services.AddSingleton<RevocationReader>();

@@ -37,23 +37,39 @@ public static class AccountApi
         return TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user));
     }
 
+    /// <summary>
+    /// Checks the password unless the account is waiting out a delay after failures in a row (429 with Retry-After, the
+    /// password unchecked); a device that logged in before (its device token) never waits.
+    /// </summary>
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, IUserStore users, PasswordHasher hasher, TokenIssuer issuer, IRefreshTokenStore refreshTokens,
-        IOptionsMonitor<UsersOptions> options, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        LoginRequest request, IUserStore users, PasswordHasher hasher, TokenIssuer issuer, DeviceTokens devices, LoginThrottle throttle,
+        IRefreshTokenStore refreshTokens, IOptionsMonitor<UsersOptions> options, UsersMetrics metrics, TimeProvider time, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(User.NormalizeEmail(request.Email!), cancellationToken);
+        var account = User.NormalizeEmail(request.Email!);
+        var user = await users.FindByEmailAsync(account, cancellationToken);
+        var knownDevice = user is not null && await devices.IsKnownAsync(request.DeviceToken, user);
+        if (!knownDevice && await throttle.WaitAsync(account, cancellationToken) is { } wait)
+        {
+            metrics.LoginThrottled();
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many failed logins", statusCode: StatusCodes.Status429TooManyRequests,
+                detail: "This account had too many failed logins in a row; try again after the time in Retry-After.");
+        }
         if (user is null) hasher.VerifyNothing(request.Password!);
         if (user is null || !hasher.Verify(request.Password!, user.PasswordHash))
         {
+            if (!knownDevice) await throttle.FailedAsync(account, cancellationToken);
             metrics.LoggedIn(success: false);
             return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
         }
+        await throttle.SucceededAsync(account, cancellationToken);
         var refreshToken = TokenIssuer.NewRefreshToken();
         var session = Guid.CreateVersion7();
         await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), session, user.Id,
             time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime, user.SecurityStamp), cancellationToken);
         metrics.LoggedIn(success: true);
-        return TypedResults.Ok(Tokens(issuer.ForUser(user, session), refreshToken));
+        return TypedResults.Ok(Tokens(issuer.ForUser(user, session), refreshToken) with { DeviceToken = devices.IssueFor(user) });
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(

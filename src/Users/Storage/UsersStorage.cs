@@ -13,5 +13,6 @@ public static class UsersStorage
             sqlite.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
             sqlite.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
             sqlite.AddSingleton<IRevocationStore, SqliteRevocationStore>();
+            sqlite.AddSingleton<ILoginFailureStore, SqliteLoginFailureStore>();
         });
 }

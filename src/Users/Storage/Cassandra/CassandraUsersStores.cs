@@ -49,7 +49,7 @@ public sealed class CassandraUsersStores : ICassandraStores
         )
         """,
         // Revocation: stamps, the stamp each refresh token was issued under, what ended when (by minute), and the
-        // guard that lets one change at a time take admin away. Signing keys made by rotation.
+        // guard that lets one change at a time take admin away. Signing keys made by rotation. Failed logins per account.
         """
         ALTER TABLE users_by_id ADD security_stamp text;
         ALTER TABLE refresh_tokens ADD stamp text;
@@ -72,6 +72,11 @@ public sealed class CassandraUsersStores : ICassandraStores
             private_key blob,
             created_at timestamp,
             PRIMARY KEY (ring, kid)
+        );
+        CREATE TABLE IF NOT EXISTS login_failures (
+            account text PRIMARY KEY,
+            failures int,
+            blocked_until timestamp
         )
         """,
     ];
@@ -84,5 +89,6 @@ public sealed class CassandraUsersStores : ICassandraStores
         services.AddSingleton<ISigningKeyStore, CassandraSigningKeyStore>();
         services.AddSingleton<IRevocationStore, CassandraRevocationStore>();
         services.AddSingleton<AdminGuard>();
+        services.AddSingleton<ILoginFailureStore, CassandraLoginFailureStore>();
     }
 }
