@@ -39,7 +39,7 @@ public sealed class CassandraSigningKeyStore(CassandraDatabase database) : ISign
         await database.ExecuteConditionalAsync("signing_keys.protect",
             "UPDATE signing_keys SET private_key = ? WHERE name = ? IF kid = ?", key.ProtectedPrivateKey, Name, key.KeyId);
         await database.ExecuteConditionalAsync("signing_keys.protect",
-            "UPDATE signing_key_ring SET private_key = ? WHERE ring = ? AND kid = ? IF EXISTS", key.ProtectedPrivateKey, Ring, key.KeyId);
+            "UPDATE signing_key_ring SET private_key = ? WHERE ring = ? AND kid = ? IF created_at = ?", key.ProtectedPrivateKey, Ring, key.KeyId, key.CreatedAt);
     }
 
     private static StoredSigningKey Read(Row row) =>

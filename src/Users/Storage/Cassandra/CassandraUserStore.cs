@@ -108,9 +108,9 @@ public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider 
     {
         if (await FindByIdAsync(id, cancellationToken) is not { } user) return null;
         var renewed = user with { SecurityStamp = User.NewSecurityStamp() };
-        // IF EXISTS: never brings a row back to life as a stamp alone.
+        // Conditional on a column every account has (UPDATE … IF EXISTS is newer than Cassandra 2.1): never brings a row back as a stamp alone.
         var (applied, _) = await database.ExecuteConditionalAsync("users.renew_stamp",
-            "UPDATE users_by_id SET security_stamp = ? WHERE id = ? IF EXISTS", renewed.SecurityStamp, id);
+            "UPDATE users_by_id SET security_stamp = ? WHERE id = ? IF email = ?", renewed.SecurityStamp, id, user.Email);
         return applied ? await FindByIdAsync(id, cancellationToken) : null;
     }
 
