@@ -20,7 +20,8 @@ public static class ProductsApi
         api.MapPost("", Create).RequireAuthorization(Roles.Admin).WithName("CreateProduct").WithSummary("Add a product (admin)");
         api.MapPut("/{id:guid}", Update).RequireAuthorization(Roles.Admin).WithName("UpdateProduct")
             .WithSummary("Replace a product's fields but its stock (admin); If-Match with the ETag read is required")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         api.MapDelete("/{id:guid}", Delete).RequireAuthorization(Roles.Admin).WithName("DeleteProduct").WithSummary("Delete a product (admin)");
         return app;
     }
