@@ -55,6 +55,23 @@ public sealed class SigningKeyProtectionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_lost_key_ring_costs_the_access_tokens_signed_before_not_the_sessions()
+    {
+        var settings = new Dictionary<string, string?> { ["Users:SigningKey:EncryptionSecret"] = null, ["Users:SigningKey:KeyRingDirectory"] = _keyRing };
+        TokenDto before;
+        await using (var first = Users(settings)) before = (await first.CreateClient().NewCustomerAsync()).Tokens;
+
+        settings["Users:SigningKey:KeyRingDirectory"] = Path.Combine(_keyRing, "an empty ring, as after the old one was lost");
+        await using var restarted = Users(settings);
+        var client = restarted.CreateClient();
+
+        await (await client.MeAsync(before.AccessToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var refreshed = await (await client.RefreshAsync(before.RefreshToken)).ShouldBe<TokenDto>(HttpStatusCode.OK);
+        await (await client.MeAsync(refreshed.AccessToken)).ShouldBe<UserDto>(HttpStatusCode.OK);
+        Assert.Contains(restarted.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("key ring"));
+    }
+
+    [Fact]
     public async Task A_key_an_older_version_stored_in_the_clear_is_sealed_at_start_and_keeps_signing()
     {
         await using (var first = Users()) first.CreateClient();

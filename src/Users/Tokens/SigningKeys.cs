@@ -19,6 +19,7 @@ public sealed class SigningKeys(ISigningKeyStore store, SigningKeyProtector prot
     private static readonly TimeSpan RetirementMargin = TimeSpan.FromMinutes(1);
 
     private volatile IReadOnlyList<LoadedKey> _keys = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unopenable = new(StringComparer.Ordinal);
 
     /// <summary>The key that signs now: the newest one whose activation delay has passed (the very first key signs at once).</summary>
     public ECDsaSecurityKey Current => Active(_keys, time.GetUtcNow()) ?? throw new InvalidOperationException("The signing keys are loaded at start-up; they are not loaded yet.");
@@ -38,6 +39,11 @@ public sealed class SigningKeys(ISigningKeyStore store, SigningKeyProtector prot
     {
         if ((await store.ListAsync(cancellationToken)).Count == 0) await store.AddIfNoneAsync(Generate(), cancellationToken);
         await ReloadAsync(cancellationToken);
+        if (_keys.Count > 0) return;
+        // Every key was sealed by a Data Protection key ring that is gone: sign with a new one. Access tokens signed before
+        // fail (15 minutes' worth at most); refresh tokens are not signed and go on working.
+        await store.AddAsync(Generate(), cancellationToken);
+        await ReloadAsync(cancellationToken);
     }
 
     /// <summary>Reads the keys again (a rotation another replica made), sealing anew any stored in the clear or under an older protection.</summary>
@@ -46,7 +52,7 @@ public sealed class SigningKeys(ISigningKeyStore store, SigningKeyProtector prot
         var loaded = new List<LoadedKey>();
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
-            var (pkcs8, storeAgain) = protector.Unprotect(stored.KeyId, stored.ProtectedPrivateKey);
+            if (Unprotect(stored) is not var (pkcs8, storeAgain)) continue;
             if (storeAgain)
             {
                 await store.ReplaceAsync(stored with { ProtectedPrivateKey = protector.Protect(stored.KeyId, pkcs8) }, cancellationToken);
@@ -58,6 +64,22 @@ public sealed class SigningKeys(ISigningKeyStore store, SigningKeyProtector prot
             loaded.Add(new LoadedKey(new ECDsaSecurityKey(ecdsa) { KeyId = stored.KeyId }, stored.CreatedAt));
         }
         _keys = loaded;
+    }
+
+    /// <summary>The key's private part, or null when it was sealed by a Data Protection key ring this process no longer has.</summary>
+    private (byte[] Pkcs8, bool StoreAgain)? Unprotect(StoredSigningKey stored)
+    {
+        try
+        {
+            return protector.Unprotect(stored.KeyId, stored.ProtectedPrivateKey);
+        }
+        catch (CryptographicException e)
+        {
+            if (!_unopenable.TryAdd(stored.KeyId, true)) return null;
+            logger.LogError(e, "Signing key {KeyId} cannot be opened: the Data Protection key ring that sealed it is gone. Tokens it signed are refused; "
+                + "set Users__SigningKey__EncryptionSecret (a deployment secret) or keep Users__SigningKey__KeyRingDirectory on persistent storage", stored.KeyId);
+            return null;
+        }
     }
 
     /// <summary>Adds a new key; it is published now and signs from the returned time on.</summary>
