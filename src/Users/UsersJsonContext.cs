@@ -10,6 +10,7 @@ namespace ProductStore.Users;
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(ChangeRoleRequest))]
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(Page<UserResponse>))]

@@ -78,6 +78,25 @@ public class RevocationTests(UsersFactory factory) : IClassFixture<UsersFactory>
     }
 
     [Fact]
+    public async Task A_password_change_ends_every_session_of_the_account_within_seconds()
+    {
+        var (user, tokens) = await _anonymous.NewCustomerAsync();
+        var otherDevice = await _anonymous.LoginAsTokensAsync(user.Email);
+        var self = factory.CreateClient(tokens.AccessToken);
+        await (await self.PutAsJsonAsync("/api/users/me/password", new { currentPassword = "not it", newPassword = "an entirely new passphrase" }))
+            .ShouldBeValidationProblem("currentPassword");
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await self.PutAsJsonAsync("/api/users/me/password", new { currentPassword = UsersHttp.Password, newPassword = "an entirely new passphrase" })).StatusCode);
+
+        await RevokedTokens.ShouldBeRefusedSoonAsync(() => _anonymous.MeAsync(otherDevice.AccessToken));
+        await (await _anonymous.MeAsync(tokens.AccessToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await _anonymous.RefreshAsync(otherDevice.RefreshToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await _anonymous.LoginAsync(user.Email)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await _anonymous.LoginAsTokensAsync(user.Email, "an entirely new passphrase");
+    }
+
+    [Fact]
     public async Task The_revocation_list_other_services_poll_names_the_new_stamp_and_the_ended_session()
     {
         var admin = await factory.CreateLoggedInAdminAsync();

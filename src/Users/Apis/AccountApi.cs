@@ -23,6 +23,8 @@ public static class AccountApi
         api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
         // A service token (role service) is not an account.
         api.MapGet("/me", Me).RequireAuthorization(Roles.User).WithName("Me").WithSummary("The caller's account");
+        api.MapPut("/me/password", ChangePassword).RequireAuthorization(Roles.User).WithName("ChangePassword")
+            .WithSummary("Change the caller's password; ends every session of the account, this one included");
         return app;
     }
 
@@ -105,6 +107,29 @@ public static class AccountApi
     {
         if (await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken) is { } session)
             await revocations.AddAsync(Revocation.OfSession(session, time.GetUtcNow()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A wrong current password counts against the account like a failed login (and waits out its delay the same way).</summary>
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, ClaimsPrincipal principal, IUserStore users, PasswordHasher hasher, LoginThrottle throttle,
+        IRevocationStore revocations, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(principal.UserId(), cancellationToken) is not { } user) return TypedResults.NotFound();
+        if (await throttle.WaitAsync(user.Email, cancellationToken) is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many failed attempts", statusCode: StatusCodes.Status429TooManyRequests,
+                detail: "This account had too many wrong passwords in a row; try again after the time in Retry-After.");
+        }
+        if (!hasher.Verify(request.CurrentPassword!, user.PasswordHash))
+        {
+            await throttle.FailedAsync(user.Email, cancellationToken);
+            return ValidationErrors.For("currentPassword", "This is not the account's current password.").ToProblem();
+        }
+        if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } problem) return ValidationErrors.For("newPassword", problem).ToProblem();
+        if (await users.ChangePasswordAsync(user.Id, hasher.Hash(request.NewPassword!), cancellationToken) is not { } changed) return TypedResults.NotFound();
+        await revocations.AddAsync(Revocation.OfStamp(changed.Id, changed.SecurityStamp, time.GetUtcNow()), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -38,6 +38,16 @@ public sealed record LoginRequest(string? Email, string? Password, string? Devic
     }
 }
 
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.When(string.IsNullOrEmpty(CurrentPassword) || CurrentPassword.Length > PasswordPolicy.MaxLength, "currentPassword", "The current password is required.");
+        // The policy's email rule is checked by the endpoint, which knows the account.
+        if (PasswordPolicy.Check(NewPassword, null) is { } problem) errors.Add("newPassword", problem);
+    }
+}
+
 public sealed record RefreshRequest(string? RefreshToken) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>

@@ -25,6 +25,9 @@ public interface IUserStore
 
     /// <summary>Gives the account a new security stamp, which ends every token issued under the old one; null when there is no such account.</summary>
     Task<User?> RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the account's password hash and, with it, its security stamp; null when there is no such account.</summary>
+    Task<User?> ChangePasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken);
 }
 
 public abstract record RoleChangeOutcome

@@ -64,6 +64,11 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             session.Command($"UPDATE users SET security_stamp = $stamp WHERE id = $id RETURNING {Columns}")
                 .With("$id", id).With("$stamp", User.NewSecurityStamp()).FirstOrDefaultAsync(Read, ct), cancellationToken).AsTask();
 
+    public Task<User?> ChangePasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken) =>
+        database.WriteAsync("users.change_password", (session, ct) =>
+            session.Command($"UPDATE users SET password_hash = $hash, security_stamp = $stamp WHERE id = $id RETURNING {Columns}")
+                .With("$id", id).With("$hash", passwordHash).With("$stamp", User.NewSecurityStamp()).FirstOrDefaultAsync(Read, ct), cancellationToken).AsTask();
+
     private static User Read(SqliteDataReader row) =>
         new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetTimestamp(5)) { SecurityStamp = row.GetString(6) };
 }

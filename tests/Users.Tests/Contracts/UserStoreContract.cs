@@ -129,6 +129,21 @@ public abstract class UserStoreContract(StoreFixture stores)
     }
 
     [Fact]
+    public async Task Changing_the_password_replaces_hash_and_stamp_and_nothing_else()
+    {
+        var store = await Store();
+        var user = NewUser();
+        await store.TryAddAsync(user, default);
+
+        var changed = await store.ChangePasswordAsync(user.Id, "pbkdf2-sha256$1000$bmV3$aGFzaA==", default);
+
+        Assert.Equal(user with { PasswordHash = "pbkdf2-sha256$1000$bmV3$aGFzaA==", SecurityStamp = changed!.SecurityStamp }, changed);
+        Assert.NotEqual(user.SecurityStamp, changed.SecurityStamp);
+        Assert.Equal(changed, await store.FindByEmailAsync(user.Email, default));
+        Assert.Null(await store.ChangePasswordAsync(Guid.NewGuid(), "x", default));
+    }
+
+    [Fact]
     public async Task Admins_demoting_each_other_at_once_leave_one_admin()
     {
         var store = await Store();

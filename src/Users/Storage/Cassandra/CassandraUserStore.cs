@@ -114,6 +114,14 @@ public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider 
         return applied ? await FindByIdAsync(id, cancellationToken) : null;
     }
 
+    public async Task<User?> ChangePasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken)
+    {
+        if (await FindByIdAsync(id, cancellationToken) is not { } user) return null;
+        var (applied, _) = await database.ExecuteConditionalAsync("users.change_password",
+            "UPDATE users_by_id SET password_hash = ?, security_stamp = ? WHERE id = ? IF email = ?", passwordHash, User.NewSecurityStamp(), id, user.Email);
+        return applied ? await FindByIdAsync(id, cancellationToken) : null;
+    }
+
     /// <summary>
     /// Whether <paramref name="user"/> may have an email claimed already: its own earlier attempt whose account write
     /// failed, or an abandoned claim, taken over by compare-and-set so that one of several racing takers wins.
