@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.Users.Tokens;
 
@@ -31,7 +32,13 @@ public sealed class SigningKeyProtector
                 throw new InvalidOperationException($"Users:SigningKey:EncryptionSecret must have at least {SigningKeyOptions.MinimumSecretLength} characters.");
             _sealingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: Encoding.UTF8.GetBytes(Purpose));
         }
-        _dataProtection = new(() => DataProtectionProvider.Create(new DirectoryInfo(settings.KeyRingDirectoryOrDefault())).CreateProtector(Purpose));
+        _dataProtection = new(() =>
+        {
+            // The ring is as secret as the keys it seals: its folder is this user's alone.
+            var folder = settings.KeyRingDirectoryOrDefault();
+            PrivateFiles.CreateFolder(folder);
+            return DataProtectionProvider.Create(new DirectoryInfo(folder)).CreateProtector(Purpose);
+        });
     }
 
     public byte[] Protect(string keyId, byte[] pkcs8)

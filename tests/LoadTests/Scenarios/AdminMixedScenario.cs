@@ -62,7 +62,8 @@ internal static class AdminMixedScenario
     /// <summary>A product with the ETag its GET carried, what an edit must send back in If-Match.</summary>
     private static async Task<Response<EditableProduct>> ReadAsync(HttpClient http, Guid id, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(StoreHttp.Get($"/api/catalog/products/{id}"), cancellationToken);
+        using var request = StoreHttp.Get($"/api/catalog/products/{id}");
+        using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) return Response.Fail<EditableProduct>((int)response.StatusCode, $"GET /api/catalog/products/{{id}}: {(int)response.StatusCode}", body.Length);
         if (response.Headers.ETag is not { } etag) return Response.Fail<EditableProduct>((int)response.StatusCode, "GET /api/catalog/products/{id}: no ETag", body.Length);
