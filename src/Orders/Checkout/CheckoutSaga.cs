@@ -29,25 +29,38 @@ public sealed class CheckoutSaga(
 
     public async Task<CheckoutOutcome> CheckOutAsync(Guid userId, string key, CancellationToken cancellationToken)
     {
-        // Held from before the cart is read until it is emptied: another key can neither read the same lines nor order them again.
-        var now = time.GetUtcNow();
-        if (!await cartLocks.TryLockAsync(userId, key, now, now - options.Value.ClaimLease, cancellationToken)) return new CheckoutOutcome.CartBusy();
-        try
+        // The cart is held from before it is read until it is emptied: no other request can read the same lines and order them again.
+        var owner = Guid.NewGuid();
+        var waitUntil = time.GetUtcNow() + options.Value.InFlightWait;
+        while (true)
         {
-            return await CheckOutLockedAsync(userId, key, cancellationToken);
-        }
-        finally
-        {
-            await UnlockAsync(userId, key);
+            var now = time.GetUtcNow();
+            switch (await cartLocks.TryLockAsync(userId, key, owner, now, now - options.Value.ClaimLease, cancellationToken))
+            {
+                case CartLockOutcome.Acquired:
+                    try
+                    {
+                        return await CheckOutLockedAsync(userId, key, cancellationToken);
+                    }
+                    finally
+                    {
+                        await UnlockAsync(userId, owner);
+                    }
+                case CartLockOutcome.HeldByOtherKey:
+                    return new CheckoutOutcome.CartBusy();
+            }
+            // A request with this key holds the cart: once it is done, this one finds its order (or runs, if it failed).
+            if (now >= waitUntil) return new CheckoutOutcome.StillInProgress();
+            await Task.Delay(PollInterval, time, cancellationToken);
         }
     }
 
     /// <summary>If this fails, the lock's lease runs out instead and the cart is free again a little later.</summary>
-    private async Task UnlockAsync(Guid userId, string key)
+    private async Task UnlockAsync(Guid userId, Guid owner)
     {
         try
         {
-            await cartLocks.UnlockAsync(userId, key, CancellationToken.None);
+            await cartLocks.UnlockAsync(userId, owner, CancellationToken.None);
         }
         catch (Exception e)
         {

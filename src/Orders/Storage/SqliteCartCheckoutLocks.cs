@@ -4,17 +4,24 @@ namespace ProductStore.Orders.Storage;
 
 public sealed class SqliteCartCheckoutLocks(SqliteDatabase database) : ICartCheckoutLocks
 {
-    public Task<bool> TryLockAsync(Guid userId, string key, DateTimeOffset now, DateTimeOffset staleBefore, CancellationToken cancellationToken) =>
-        database.WriteAsync("cart_checkouts.lock", (session, _) => ValueTask.FromResult(session.Command("""
-                INSERT INTO cart_checkouts (user_id, idempotency_key, locked_at) VALUES ($user, $key, $now)
-                ON CONFLICT (user_id) DO UPDATE SET idempotency_key = excluded.idempotency_key, locked_at = excluded.locked_at
-                WHERE cart_checkouts.idempotency_key = excluded.idempotency_key OR cart_checkouts.locked_at < $stale
-                """)
-            .With("$user", userId).With("$key", key).With("$now", now.ToStored()).With("$stale", staleBefore.ToStored())
-            .ExecuteNonQuery() == 1), cancellationToken).AsTask();
+    public Task<CartLockOutcome> TryLockAsync(Guid userId, string key, Guid owner, DateTimeOffset now, DateTimeOffset staleBefore,
+        CancellationToken cancellationToken) =>
+        database.WriteAsync("cart_checkouts.lock", async (session, ct) =>
+        {
+            var holder = await session.Command("SELECT idempotency_key, owner, locked_at FROM cart_checkouts WHERE user_id = $user")
+                .With("$user", userId).FirstOrDefaultAsync(r => (Key: r.GetString(0), Owner: r.GetGuid(1), LockedAt: r.GetTimestamp(2)), ct);
+            if (holder is { } held && held.Owner != owner && held.LockedAt >= staleBefore)
+                return held.Key == key ? CartLockOutcome.HeldBySameKey : CartLockOutcome.HeldByOtherKey;
+            session.Command("""
+                    INSERT INTO cart_checkouts (user_id, idempotency_key, owner, locked_at) VALUES ($user, $key, $owner, $now)
+                    ON CONFLICT (user_id) DO UPDATE SET idempotency_key = excluded.idempotency_key, owner = excluded.owner, locked_at = excluded.locked_at
+                    """)
+                .With("$user", userId).With("$key", key).With("$owner", owner).With("$now", now.ToStored()).ExecuteNonQuery();
+            return CartLockOutcome.Acquired;
+        }, cancellationToken).AsTask();
 
-    public Task UnlockAsync(Guid userId, string key, CancellationToken cancellationToken) =>
+    public Task UnlockAsync(Guid userId, Guid owner, CancellationToken cancellationToken) =>
         database.WriteAsync("cart_checkouts.unlock", (session, _) => ValueTask.FromResult(session.Command(
-                "DELETE FROM cart_checkouts WHERE user_id = $user AND idempotency_key = $key")
-            .With("$user", userId).With("$key", key).ExecuteNonQuery()), cancellationToken).AsTask();
+                "DELETE FROM cart_checkouts WHERE user_id = $user AND owner = $owner")
+            .With("$user", userId).With("$owner", owner).ExecuteNonQuery()), cancellationToken).AsTask();
 }
