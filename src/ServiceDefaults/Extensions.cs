@@ -30,6 +30,7 @@ public static class Extensions
     {
         builder.AddProcessDefaults();
         builder.AddJwtValidation();
+        builder.AddTokenRevocation();
         builder.AddOpenApiDocument();
         return builder;
     }

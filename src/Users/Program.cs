@@ -13,6 +13,8 @@ app.MapAccountApi();
 app.MapAdminUsersApi();
 app.MapWellKnownApi();
 app.MapServiceTokenApi();
+app.MapRevocationsApi();
+app.MapSigningKeysApi();
 app.Run();
 
 public partial class Program;

@@ -25,6 +25,7 @@ public sealed class SampleScrapeTarget : IAsyncDisposable
         ("productstore_registrations_total", ""),
         ("productstore_logins_total", "outcome=\"success\""),
         ("productstore_logins_total", "outcome=\"failure\""),
+        ("productstore_logins_total", "outcome=\"throttled\""),
         ("productstore_cart_additions_total", ""),
         ("productstore_checkouts_total", "outcome=\"success\""),
         ("productstore_checkouts_total", "outcome=\"out_of_stock\""),

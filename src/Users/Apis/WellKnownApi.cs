@@ -21,12 +21,10 @@ public static class WellKnownApi
         new DiscoveryDocument(TokenConventions.Issuer(configuration), $"{request.Scheme}://{request.Host}{JwksPath}", [TokenConventions.Algorithm]),
         UsersJsonContext.Default.DiscoveryDocument);
 
-    public static IResult Jwks(SigningKeys keys)
-    {
-        var jwk = keys.PublicJwk();
-        return TypedResults.Json(new JsonWebKeySet([new PublicJwk(jwk.Kty, "sig", TokenConventions.Algorithm, jwk.Kid, jwk.Crv, jwk.X, jwk.Y)]),
-            UsersJsonContext.Default.JsonWebKeySet);
-    }
+    /// <summary>Every published key: one that will sign soon, the one signing, and superseded ones whose tokens may still be valid.</summary>
+    public static IResult Jwks(SigningKeys keys) => TypedResults.Json(
+        new JsonWebKeySet(keys.PublicJwks().Select(jwk => new PublicJwk(jwk.Kty, "sig", TokenConventions.Algorithm, jwk.Kid, jwk.Crv, jwk.X, jwk.Y)).ToList()),
+        UsersJsonContext.Default.JsonWebKeySet);
 }
 
 public sealed record DiscoveryDocument(

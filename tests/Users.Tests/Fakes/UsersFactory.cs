@@ -16,6 +16,7 @@ public sealed class UsersFactory : ServiceFactory<Program>
     public const string AdminEmail = "root@example.test";
     public const string AdminPassword = "correct horse battery staple";
     public const string OrdersClientSecret = "orders-test-secret";
+    public const string SigningKeySecret = "a test secret that seals the signing keys";
 
     /// <summary>Settings over the defaults below; a null value removes one (e.g. the configured admin).</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
@@ -40,7 +41,10 @@ public sealed class UsersFactory : ServiceFactory<Program>
         builder.UseSetting("services:users:http:0", "http://127.0.0.1:9/");
         builder.UseSetting("Users:Password:Iterations", "1000");
         builder.UseSetting("Users:ServiceClients:orders", OrdersClientSecret);
-        var all = new Dictionary<string, string?> { ["Users:Admin:Email"] = AdminEmail, ["Users:Admin:Password"] = AdminPassword };
+        var all = new Dictionary<string, string?>
+        {
+            ["Users:Admin:Email"] = AdminEmail, ["Users:Admin:Password"] = AdminPassword, ["Users:SigningKey:EncryptionSecret"] = SigningKeySecret,
+        };
         foreach (var (key, value) in Settings) all[key] = value;
         foreach (var (key, value) in all) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
