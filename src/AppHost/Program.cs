@@ -11,6 +11,7 @@ var ordersClientSecret = builder.AddGeneratedSecret("orders-client-secret", "ord
 var users = builder.AddService<Projects.Users>("users", port: 8003)
     .WithStorage(storage)
     .WithAdminAccount()
+    .WithSigningKeySecret()
     .WithEnvironment("Users__ServiceClients__orders", ordersClientSecret);
 
 var catalog = builder.AddService<Projects.Catalog>("catalog", port: 8000)
