@@ -27,7 +27,7 @@ public static class TelemetrySetup
         // work on every request. A dropped instrument is never listened to.
         var skipped = configuration.GetSection("Telemetry:SkipMeters").Get<string[]>()?.ToHashSet(StringComparer.Ordinal) ?? [];
 
-        builder.Services.AddSingleton<PrometheusMetrics>();
+        ProcessMetrics.EnsureCreated();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName.From(configuration, builder.Environment),
                 serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
@@ -36,8 +36,9 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(Meters)
-                .AddView(instrument => skipped.Contains(instrument.Meter.Name) ? MetricStreamConfiguration.Drop : null)
-                .AddReader(provider => provider.GetRequiredService<PrometheusMetrics>().Reader));
+                .AddView(MetricNames.View(skipped))
+                // A burst of scrapers costs one collection a second.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 1000));
         if (tracing)
         {
             telemetry.WithTracing(traces => traces
@@ -59,6 +60,19 @@ public static class TelemetrySetup
             telemetry.WithTracing(traces => traces.AddOtlpExporter());
         }
         return builder;
+    }
+
+    /// <summary>
+    /// GET /metrics for Prometheus: anonymous (scrapers carry no token), and left out of the HTTP metrics so that
+    /// scraping does not show up as traffic.
+    /// </summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint()
+            .AllowAnonymous()
+            .DisableHttpMetrics()
+            .ExcludeFromDescription();
+        return app;
     }
 
     /// <summary>Health probes and scrapes arrive every few seconds and say nothing about the shop: no spans for them.</summary>
