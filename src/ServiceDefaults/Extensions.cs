@@ -17,10 +17,11 @@ public static class Extensions
     /// </summary>
     public static WebApplicationBuilder AddProcessDefaults(this WebApplicationBuilder builder)
     {
+        // First: it replaces the logging providers, and OpenTelemetry adds one.
+        builder.AddJsonLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceClientDefaults();
-        builder.AddJsonLogging();
         builder.AddProblemResponses();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             builder.Configuration.GetValue("ShutdownTimeoutSeconds", 20)));
