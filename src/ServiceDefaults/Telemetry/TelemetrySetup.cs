@@ -43,7 +43,8 @@ public static class TelemetrySetup
         {
             telemetry.WithTracing(traces => traces
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbeOrScrape(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request =>
+                    request.RequestUri is not { } uri || !IsProbeOrScrape(uri.AbsolutePath))
                 .AddSource(Sources));
         }
         if (otlp)
@@ -75,7 +76,10 @@ public static class TelemetrySetup
         return app;
     }
 
-    /// <summary>Health probes and scrapes arrive every few seconds and say nothing about the shop: no spans for them.</summary>
+    /// <summary>
+    /// Health probes and scrapes arrive every few seconds and say nothing about the shop: no spans for them, served or
+    /// sent (the gateway probes each service's /health/ready).
+    /// </summary>
     private static bool IsProbeOrScrape(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 }
