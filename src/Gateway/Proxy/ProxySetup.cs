@@ -1,15 +1,21 @@
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace ProductStore.Gateway.Proxy;
 
 public static class ProxySetup
 {
-    /// <summary>Routes and clusters come from the ReverseProxy section; cluster addresses name services, resolved at load.</summary>
+    /// <summary>
+    /// Routes and clusters come from the ReverseProxy section; cluster addresses name services, resolved by service
+    /// discovery when the configuration loads (not per request).
+    /// </summary>
     public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<ServiceAddressFilter>();
+            .AddServiceDiscoveryDestinationResolver();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, ServiceAddressValidation>();
+        services.AddOptions<GatewayOptions>().ValidateOnStart();
         services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();
         return services;
     }
