@@ -112,7 +112,8 @@ public sealed class ComposeTests
         {
             var environment = Compose.At("services", project.Name, "environment");
             Assert.Equal(project.Name, environment.Text("OTEL_SERVICE_NAME"));
-            Assert.Equal("http://jaeger:4317", environment.Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            Assert.Equal("http://jaeger:4317", environment.Text("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+            Assert.Null(environment.Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
             var references = environment.Keys().Where(k => k.StartsWith("services__", StringComparison.Ordinal)).ToList();
             Assert.Equal(project.References.Select(r => $"services__{r}__http__0").Order(), references.Order());
             foreach (var reference in project.References) Assert.Equal($"http://{reference}:8080", environment.Text($"services__{reference}__http__0"));

@@ -87,7 +87,8 @@ public static class Deployment
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["ASPNETCORE_HTTP_PORTS"] = ProjectPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var collector = model[TelemetryCollector];
-        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://{collector.Name}:{collector.ExtraPorts["otlp-grpc"]}";
+        // Jaeger receives traces only: metrics are scraped by Prometheus, logs stay on the console.
+        environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = $"http://{collector.Name}:{collector.ExtraPorts["otlp-grpc"]}";
         if (project.HasStorage)
         {
             var storage = model[Storage];

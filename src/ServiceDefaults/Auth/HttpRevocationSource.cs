@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using ProductStore.ServiceDefaults.Http;
 
 namespace ProductStore.ServiceDefaults.Auth;
 
@@ -8,10 +9,11 @@ namespace ProductStore.ServiceDefaults.Auth;
 public sealed class HttpRevocationSource(IConfiguration configuration, IOptionsMonitor<JwtBearerOptions> jwt) : IRevocationSource, IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private readonly Lazy<HttpClient?> _client = new(() => configuration.GetServiceUri("users") is not { } users ? null
+    // The backchannel resolves the logical address through service discovery, as it does for the signing keys.
+    private readonly Lazy<HttpClient?> _client = new(() => !configuration.GetSection("services:users").Exists() ? null
         : new HttpClient(jwt.Get(JwtBearerDefaults.AuthenticationScheme).BackchannelHttpHandler ?? new SocketsHttpHandler(), disposeHandler: false)
         {
-            BaseAddress = users,
+            BaseAddress = ServiceClients.ServiceAddress("users"),
             Timeout = Timeout,
         });
 
