@@ -23,12 +23,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteSession _checkpoints;
     private readonly ManualResetEventSlim _closing = new();
     private readonly Thread _checkpointer;
+    private readonly SqliteFileLock _ownership;
 
     public SqliteDatabase(string connectionString, int readerCount)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
         FilePath = Path.GetFullPath(builder.DataSource);
+        // Held for the database's lifetime: a restore refuses to touch the file while it is taken.
+        _ownership = SqliteFileLock.Acquire(FilePath);
 
         _writer = Open(builder.ConnectionString, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
         _readers = Channel.CreateBounded<SqliteSession>(readerCount);
@@ -146,6 +149,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // The last connection to close checkpoints the WAL into the database file.
         _writer.Command("PRAGMA optimize").ExecuteNonQuery();
         _writer.Dispose();
+        _ownership.Dispose();
     }
 
     private static SqliteSession Open(string connectionString, string modePragma)
