@@ -39,9 +39,12 @@ public static class KubernetesPublisher
         MonitoringFiles.AddTo(files, repositoryRoot, model, ScrapeTargets(model), instancesOf: r => r.Kind == DeployedKind.Project
             ? (KubernetesWorkloads.InstancesServiceName(r), Deployment.PortOf(r))
             : null);
-        var configMaps = MonitoringFiles.Mounts.OrderBy(m => m.ConfigMapName, StringComparer.Ordinal).Select(mount => Yaml.Map(
-            ("name", mount.ConfigMapName),
-            ("files", Yaml.ListOf(files.Files.Keys.Where(path => Path.GetDirectoryName(path)!.Replace('\\', '/') == mount.Folder)))));
+        var configMaps = MonitoringFiles.Mounts
+            .Select(mount => (Name: mount.ConfigMapName, Files: files.Files.Keys.Where(path => Path.GetDirectoryName(path)!.Replace('\\', '/') == mount.Folder).ToList()))
+            .Append((Name: BackupScripts.ConfigMapName, Files: BackupScripts.AddTo(files, repositoryRoot, model).ToList()))
+            .Where(map => map.Files.Count > 0)
+            .OrderBy(map => map.Name, StringComparer.Ordinal)
+            .Select(map => Yaml.Map(("name", map.Name), ("files", Yaml.ListOf(map.Files))));
         files.Add("kustomization.yaml", Yaml.Documents(Header, [Yaml.Map(
             ("apiVersion", "kustomize.config.k8s.io/v1beta1"),
             ("kind", "Kustomization"),
