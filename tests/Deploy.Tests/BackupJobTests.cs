@@ -76,6 +76,8 @@ public sealed class BackupJobTests
             var prometheus = Published.Documents(Published.Text(files, "prometheus/config/prometheus.yml")).Single();
             var job = prometheus.Items("scrape_configs").Single(j => j.Text("job_name") == "pushgateway");
             Assert.Equal("pushgateway:9091", job.Items("static_configs").Single().Items("targets").Select(t => ((YamlScalarNode)t).Value).Single());
+            // The pushed job and store labels are what BackupMissing groups by.
+            Assert.Equal("true", job.Text("honor_labels"));
         }
     }
 }

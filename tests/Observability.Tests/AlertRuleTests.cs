@@ -8,7 +8,7 @@ public sealed class AlertRuleTests
 {
     private static readonly string[] ExpectedAlerts =
     [
-        "CheckoutFailuresRising", "DatabaseHighRps", "HighCpu", "HighErrorRate", "HighMemory", "HighP99Latency", "OrdersStuck", "ServiceDown",
+        "BackupMissing", "CheckoutFailuresRising", "DatabaseHighRps", "HighCpu", "HighErrorRate", "HighMemory", "HighP99Latency", "OrdersStuck", "ServiceDown",
     ];
 
     public static TheoryData<string> Alerts => new(ExpectedAlerts);

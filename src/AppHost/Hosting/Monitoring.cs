@@ -59,6 +59,6 @@ public static class Monitoring
             .WithArgs("--persistence.file=/data/metrics")
             .WithHttpProbe(ProbeType.Readiness, "/-/ready")
             .WithHttpProbe(ProbeType.Liveness, "/-/healthy")
-            .WithDeployment(d => { d.MetricsJob = "pushgateway"; d.HealthProbe = HealthProbeTool.Wget; d.UserId = 65534; d.Cpus = 0.25; d.MemoryMiB = 128; });
+            .WithDeployment(d => { d.MetricsJob = "pushgateway"; d.KeepsPushedLabels = true; d.HealthProbe = HealthProbeTool.Wget; d.UserId = 65534; d.Cpus = 0.25; d.MemoryMiB = 128; });
     }
 }
