@@ -10,6 +10,9 @@ root="${BACKUP_ROOT:?BACKUP_ROOT is not set}"
 retention_days="${BACKUP_RETENTION_DAYS:-30}"
 data="${CASSANDRA_DATA:-/var/lib/cassandra/data}"
 nodes="${CASSANDRA_PODS:-local}"
+keyspaces="${BACKUP_KEYSPACES:-}" # empty: every keyspace
+nodetool="${NODETOOL:-nodetool}"
+cqlsh="${CQLSH:-cqlsh}"
 started=$(date -u +%s)
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 tag="productstore-$stamp"
@@ -25,15 +28,18 @@ umask 077
 mkdir -p "$partial"
 for node in $nodes; do
   echo "$node: snapshot $tag"
-  on_node "$node" nodetool snapshot -t "$tag"
+  # shellcheck disable=SC2086 # word splitting intended: commands and keyspace lists
+  on_node "$node" $nodetool snapshot -t "$tag" $keyspaces
   mkdir -p "$partial/$node"
   # Only this snapshot's files, as keyspace/table-id/snapshots/tag/...; tar streams them off the node.
   on_node "$node" bash -c 'cd "$1" && find . -path "*/snapshots/$2/*" -type f -print0 | tar --null -cf - -T -' _ "$data" "$tag" \
     | tar -C "$partial/$node" -xf -
-  on_node "$node" nodetool clearsnapshot -t "$tag"
+  # shellcheck disable=SC2086
+  on_node "$node" $nodetool clearsnapshot -t "$tag"
 done
 # Keyspaces, types and tables as CQL: what a restore creates before it loads the SSTables.
-on_node "${nodes%% *}" cqlsh -e "DESCRIBE SCHEMA" > "$partial/schema.cql"
+# shellcheck disable=SC2086
+on_node "${nodes%% *}" $cqlsh -e "DESCRIBE SCHEMA" > "$partial/schema.cql"
 mv "$partial" "$target"
 echo "backup complete: $target ($(du -sh "$target" | cut -f1))"
 

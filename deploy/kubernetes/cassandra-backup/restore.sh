@@ -3,6 +3,9 @@
 # (the CronJob's image with kubectl, or the compose backup container), with the services stopped or scaled to zero.
 #   restore.sh <backup folder> <keyspace>     one keyspace
 #   restore.sh <backup folder> --all          the whole cluster (every keyspace but Cassandra's own)
+#   restore.sh <backup folder> <keyspace> --into-existing-tables
+#                                              the keyspace exists with empty tables (the services' migrations made it
+#                                              on a new cluster): load the data only
 # Per keyspace: drop it, create it again from the backup's schema.cql, put each node's SSTables into the new table
 # folders on the same node, and load them with nodetool refresh. A node keeps its token ranges across a restore
 # (StatefulSet identity, or the same compose volume), so each node gets its own files back.
@@ -10,9 +13,12 @@ set -euo pipefail
 
 backup="${1:?usage: restore.sh <backup folder> <keyspace>|--all}"
 what="${2:?usage: restore.sh <backup folder> <keyspace>|--all}"
+schema_mode="${3:-}"
 data="${CASSANDRA_DATA:-/var/lib/cassandra/data}"
 nodes="${CASSANDRA_PODS:-local}"
 first="${nodes%% *}"
+nodetool="${NODETOOL:-nodetool}"
+cqlsh="${CQLSH:-cqlsh}"
 
 on_node() {
   local node="$1"; shift
@@ -35,10 +41,14 @@ schema_of() {
 
 for keyspace in $keyspaces; do
   echo "restoring keyspace $keyspace"
-  schema=$(schema_of "$keyspace")
-  [[ -n "$schema" ]] || { echo "schema.cql has no keyspace $keyspace" >&2; exit 1; }
-  on_node "$first" cqlsh -e "DROP KEYSPACE IF EXISTS $keyspace;"
-  printf '%s\n' "$schema" | on_node "$first" cqlsh
+  if [[ "$schema_mode" != --into-existing-tables ]]; then
+    schema=$(schema_of "$keyspace")
+    [[ -n "$schema" ]] || { echo "schema.cql has no keyspace $keyspace" >&2; exit 1; }
+    # shellcheck disable=SC2086
+    on_node "$first" $cqlsh -e "DROP KEYSPACE IF EXISTS $keyspace;"
+    # shellcheck disable=SC2086
+    printf '%s\n' "$schema" | on_node "$first" $cqlsh
+  fi
   for node in $nodes; do
     for table_folder in "$backup/$node/$keyspace"/*/; do
       [[ -d "$table_folder" ]] || continue
@@ -46,7 +56,8 @@ for keyspace in $keyspaces; do
       # The table's new folder (a new id after CREATE TABLE): the newest one of that name.
       live=$(on_node "$node" bash -c 'ls -1dt "$1/$2/$3"-* | head -n 1' _ "$data" "$keyspace" "$table")
       (cd "$table_folder"snapshots/* && tar -cf - .) | on_node "$node" tar -C "$live" -xf -
-      on_node "$node" nodetool refresh "$keyspace" "$table"
+      # shellcheck disable=SC2086
+      on_node "$node" $nodetool refresh "$keyspace" "$table"
     done
   done
 done
