@@ -55,6 +55,22 @@ public sealed class BackupJobTests
     }
 
     [Fact]
+    public void The_restore_job_template_runs_restore_sh_with_the_backup_jobs_claim_and_permissions_outside_the_kustomization()
+    {
+        var restore = Object("Job", "cassandra-restore");
+        var pod = restore.At("spec", "template", "spec");
+        var cronPod = Object("CronJob", Job.Name).At("spec", "jobTemplate", "spec", "template", "spec");
+        Assert.Equal(Job.Name, pod.Text("serviceAccountName"));
+        Assert.Equal(cronPod.Items("volumes").Select(v => v.Text("persistentVolumeClaim", "claimName")), pod.Items("volumes").Select(v => v.Text("persistentVolumeClaim", "claimName")));
+        Assert.Contains("restore.sh", string.Join(' ', pod.Items("containers").Single().Items("command").Select(v => ((YamlScalarNode)v).Value)));
+        var env = pod.Items("containers").Single().Items("env").Select(e => e.Text("name")).ToList();
+        Assert.Contains("RESTORE_BACKUP", env);
+        Assert.Contains("RESTORE_KEYSPACES", env);
+        var kustomization = Published.Documents(Published.Text(Kubernetes, "kustomization.yaml")).Single();
+        Assert.DoesNotContain(KubernetesPublisher.RestoreTemplate, kustomization.Items("resources").Select(v => ((YamlScalarNode)v).Value));
+    }
+
+    [Fact]
     public void Compose_runs_the_schedule_beside_cassandra_on_its_data_and_a_backup_volume()
     {
         var service = Compose.At("services", Job.Name);

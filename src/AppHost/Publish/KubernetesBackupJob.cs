@@ -44,17 +44,60 @@ internal static class KubernetesBackupJob
         yield return CronJob(job, backup, pods, claim);
     }
 
+    /// <summary>
+    /// A Job restoring one backup (restore.sh) on the same claim, with the same permissions: a template outside the
+    /// kustomization, as secrets.yaml is. The operator fills in the backup and the keyspace, then applies it.
+    /// </summary>
+    public static object RestoreJobTemplate(DeployedResource job, BackupJobAnnotation backup, DeployedResource cluster)
+    {
+        var pods = Enumerable.Range(0, cluster.ClusterSize ?? 1).Select(i => $"{cluster.Name}-{i}").ToList();
+        var restore = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["RESTORE_BACKUP"] = $"{job.VolumePath}/<UTC time of the backup, as ls {job.VolumePath} shows>",
+            ["RESTORE_KEYSPACES"] = "<a keyspace, or --all for the whole cluster>",
+        };
+        var command = Yaml.List("bash", "-c", $"bash {CassandraBackup.ScriptsPath}/restore.sh \"$RESTORE_BACKUP\" \"$RESTORE_KEYSPACES\"");
+        return Yaml.Map(
+            ("apiVersion", "batch/v1"),
+            ("kind", "Job"),
+            ("metadata", KubernetesWorkloads.Metadata($"{cluster.Name}-restore", job.Name)),
+            ("spec", Yaml.Map(("backoffLimit", 0), ("template", Pod(job, backup, pods, $"{job.Name}-data", command, restore))))); 
+    }
+
     private static SortedDictionary<string, object> CronJob(DeployedResource job, BackupJobAnnotation backup, IReadOnlyList<string> pods, string claim)
+    {
+        var pod = Pod(job, backup, pods, claim, Yaml.List("bash", $"{CassandraBackup.ScriptsPath}/backup.sh"), extra: null);
+        return Yaml.Map(
+            ("apiVersion", "batch/v1"),
+            ("kind", "CronJob"),
+            ("metadata", KubernetesWorkloads.Metadata(job.Name)),
+            ("spec", Yaml.Map(
+                ("schedule", backup.CronSchedule),
+                ("timeZone", "Etc/UTC"),
+                // One at a time: a slow run is not doubled by the next day's.
+                ("concurrencyPolicy", "Forbid"),
+                ("startingDeadlineSeconds", 3600),
+                ("successfulJobsHistoryLimit", 3),
+                ("failedJobsHistoryLimit", 3),
+                ("jobTemplate", Yaml.Map(("spec", Yaml.Map(
+                    ("backoffLimit", 1),
+                    ("activeDeadlineSeconds", 6 * 3600),
+                    ("template", pod))))))));
+    }
+
+    private static SortedDictionary<string, object> Pod(DeployedResource job, BackupJobAnnotation backup, IReadOnlyList<string> pods, string claim,
+        List<object> command, SortedDictionary<string, string>? extra)
     {
         var userId = job.UserId ?? throw new InvalidOperationException($"'{job.Name}' needs a UserId.");
         var environment = BackupScripts.Environment(backup, job);
         environment["CASSANDRA_PODS"] = string.Join(' ', pods);
         environment["HOME"] = "/tmp"; // kubectl keeps its cache under $HOME
+        foreach (var (name, value) in extra ?? []) environment[name] = value;
         var container = Yaml.Map(
             ("name", job.Name),
             ("image", backup.ClusterControlImage),
             ("imagePullPolicy", "IfNotPresent"),
-            ("command", Yaml.List("bash", $"{CassandraBackup.ScriptsPath}/backup.sh")),
+            ("command", command),
             ("env", Yaml.ListOf(environment.Select(e => Yaml.Map(("name", e.Key), ("value", e.Value))))),
             ("resources", Yaml.Map(
                 ("limits", Yaml.Map(("cpu", $"{(int)Math.Round(job.Cpus * 1000)}m"), ("memory", $"{job.MemoryMiB}Mi"))),
@@ -69,7 +112,7 @@ internal static class KubernetesBackupJob
                 Yaml.Map(("name", BackupsVolume), ("mountPath", job.VolumePath)),
                 Yaml.Map(("name", ScriptsVolume), ("mountPath", CassandraBackup.ScriptsPath), ("readOnly", true)),
                 Yaml.Map(("name", "tmp"), ("mountPath", "/tmp")))));
-        var pod = Yaml.Map(
+        return Yaml.Map(
             ("metadata", Yaml.Map(("labels", KubernetesWorkloads.Labels(job.Name)))),
             ("spec", Yaml.Map(
                 ("serviceAccountName", job.Name),
@@ -88,21 +131,5 @@ internal static class KubernetesBackupJob
                     Yaml.Map(("name", BackupsVolume), ("persistentVolumeClaim", Yaml.Map(("claimName", claim)))),
                     Yaml.Map(("name", ScriptsVolume), ("configMap", Yaml.Map(("name", BackupScripts.ConfigMapName)))),
                     Yaml.Map(("name", "tmp"), ("emptyDir", Yaml.Map())))))));
-        return Yaml.Map(
-            ("apiVersion", "batch/v1"),
-            ("kind", "CronJob"),
-            ("metadata", KubernetesWorkloads.Metadata(job.Name)),
-            ("spec", Yaml.Map(
-                ("schedule", backup.CronSchedule),
-                ("timeZone", "Etc/UTC"),
-                // One at a time: a slow run is not doubled by the next day's.
-                ("concurrencyPolicy", "Forbid"),
-                ("startingDeadlineSeconds", 3600),
-                ("successfulJobsHistoryLimit", 3),
-                ("failedJobsHistoryLimit", 3),
-                ("jobTemplate", Yaml.Map(("spec", Yaml.Map(
-                    ("backoffLimit", 1),
-                    ("activeDeadlineSeconds", 6 * 3600),
-                    ("template", pod))))))));
     }
 }
