@@ -23,7 +23,7 @@ public static class SqliteRestore
         {
             foreach (var target in targets)
             {
-                locks.Add(SqliteFileLock.TryAcquire(target) ?? throw new BackupException(
+                locks.Add(SqliteFileLock.TryAcquireExclusive(target) ?? throw new BackupException(
                     $"{Path.GetFileNameWithoutExtension(target)} is running (it holds {SqliteFileLock.PathOf(target)}): stop the services, then restore."));
             }
             foreach (var (copy, target) in copies.Zip(targets)) await PutBackAsync(copy, target, cancellationToken);

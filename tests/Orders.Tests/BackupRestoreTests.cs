@@ -35,7 +35,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         SqliteFileLock? released;
-        while ((released = SqliteFileLock.TryAcquire(Path.Combine(_data, "orders.sqlite"))) is null)
+        while ((released = SqliteFileLock.TryAcquireExclusive(Path.Combine(_data, "orders.sqlite"))) is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "Orders still holds its database 10 s after it stopped");
             await Task.Delay(50);

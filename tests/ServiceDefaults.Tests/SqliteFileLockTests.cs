@@ -2,33 +2,47 @@ using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.ServiceDefaults.Tests;
 
-/// <summary>The lock an open database holds, which the restore command checks before it touches the file.</summary>
+/// <summary>The lock open databases share, which the restore command takes exclusively before it touches the file.</summary>
 public sealed class SqliteFileLockTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("productstore-lock-").FullName;
 
     private string File(string name) => Path.Combine(_folder, name);
 
+    private SqliteDatabase Open(string name) => new($"Data Source={File(name)}", readerCount: 1);
+
     [Fact]
-    public async Task An_open_database_holds_its_lock_until_disposed()
+    public async Task Two_replicas_share_a_file_and_an_exclusive_lock_waits_until_both_have_closed()
     {
-        var database = new SqliteDatabase($"Data Source={File("held.sqlite")}", readerCount: 1);
+        var first = Open("held.sqlite");
+        var second = Open("held.sqlite");
 
-        Assert.Null(SqliteFileLock.TryAcquire(File("held.sqlite")));
-        var second = Assert.Throws<IOException>(() => new SqliteDatabase($"Data Source={File("held.sqlite")}", readerCount: 1));
-        Assert.Contains("is in use", second.Message);
-
-        await database.DisposeAsync();
-        using var released = SqliteFileLock.TryAcquire(File("held.sqlite"));
+        Assert.Null(SqliteFileLock.TryAcquireExclusive(File("held.sqlite")));
+        await first.DisposeAsync();
+        Assert.Null(SqliteFileLock.TryAcquireExclusive(File("held.sqlite")));
+        await second.DisposeAsync();
+        using var released = SqliteFileLock.TryAcquireExclusive(File("held.sqlite"));
         Assert.NotNull(released);
+    }
+
+    [Fact]
+    public void A_database_does_not_open_while_a_restore_holds_its_file()
+    {
+        using var restoring = SqliteFileLock.TryAcquireExclusive(File("restoring.sqlite"));
+        Assert.NotNull(restoring);
+
+        var refused = Assert.Throws<IOException>(() => Open("restoring.sqlite"));
+
+        Assert.Contains("is being restored", refused.Message);
     }
 
     [Fact]
     public void The_lock_file_is_private_and_another_database_has_its_own()
     {
-        using var first = SqliteFileLock.Acquire(File("a.sqlite"));
-        using var other = SqliteFileLock.TryAcquire(File("b.sqlite"));
+        using var first = SqliteFileLock.TryAcquireExclusive(File("a.sqlite"));
+        using var other = SqliteFileLock.TryAcquireExclusive(File("b.sqlite"));
 
+        Assert.NotNull(first);
         Assert.NotNull(other);
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, System.IO.File.GetUnixFileMode(SqliteFileLock.PathOf(File("a.sqlite"))));

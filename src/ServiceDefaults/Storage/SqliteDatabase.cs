@@ -31,7 +31,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
         FilePath = Path.GetFullPath(builder.DataSource);
         // Held for the database's lifetime: a restore refuses to touch the file while it is taken.
-        _ownership = SqliteFileLock.Acquire(FilePath);
+        _ownership = SqliteFileLock.AcquireShared(FilePath);
 
         _writer = Open(builder.ConnectionString, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
         _readers = Channel.CreateBounded<SqliteSession>(readerCount);

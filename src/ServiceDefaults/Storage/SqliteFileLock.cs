@@ -1,8 +1,9 @@
 namespace ProductStore.ServiceDefaults.Storage;
 
 /// <summary>
-/// An exclusive OS lock (flock) on <c>&lt;database&gt;-lock</c>, held by whoever owns a SQLite file: the running service, or a
-/// restore. The kernel drops it when the process dies, so a crashed service never leaves a stale "up" behind.
+/// An OS lock (flock) on <c>&lt;database&gt;-lock</c>. Every running copy of a service holds it shared (several replicas may
+/// share one SQLite file); a restore takes it exclusively, so it refuses while any copy runs, and no copy starts while
+/// it works. The kernel drops it when the process dies, so a crashed service never leaves a stale "up" behind.
 /// </summary>
 public sealed class SqliteFileLock : IDisposable
 {
@@ -12,18 +13,20 @@ public sealed class SqliteFileLock : IDisposable
 
     public static string PathOf(string databasePath) => databasePath + "-lock";
 
-    /// <summary>Takes the lock, or throws when another process (or another open of this file) holds it.</summary>
-    public static SqliteFileLock Acquire(string databasePath) => TryAcquire(databasePath) ?? throw new IOException(
-        $"{databasePath} is in use: its service is running, or a restore is (it holds {PathOf(databasePath)}).");
+    /// <summary>The shared lock of a running service, or an exception when a restore holds the file.</summary>
+    public static SqliteFileLock AcquireShared(string databasePath) => TryAcquire(databasePath, FileShare.ReadWrite) ?? throw new IOException(
+        $"{databasePath} is being restored (a restore holds {PathOf(databasePath)}): start the service when it has finished.");
 
-    /// <summary>The lock, or null when someone else holds it.</summary>
-    public static SqliteFileLock? TryAcquire(string databasePath)
+    /// <summary>The exclusive lock, or null when a service (or a restore) holds the file.</summary>
+    public static SqliteFileLock? TryAcquireExclusive(string databasePath) => TryAcquire(databasePath, FileShare.None);
+
+    private static SqliteFileLock? TryAcquire(string databasePath, FileShare share)
     {
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            // On Unix FileShare.None takes an exclusive flock and read access with sharing a shared one, both non-blocking.
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Read, Share = share };
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            // FileShare.None is an exclusive, non-blocking flock on Unix (and a sharing lock on Windows).
             return new SqliteFileLock(new FileStream(PathOf(databasePath), options));
         }
         catch (IOException e) when (e is not DirectoryNotFoundException)
