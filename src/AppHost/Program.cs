@@ -39,7 +39,8 @@ var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
     .WithDeployment(d => d.IsPublic = true)
     .PrintWhenReady();
 
-builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+var pushgateway = builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+builder.AddBackups(storage, pushgateway);
 
 if (PublishCommand.IsRequested(args)) return await PublishCommand.RunAsync(builder, args);
 builder.Build().Run();

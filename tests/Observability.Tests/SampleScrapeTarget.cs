@@ -54,6 +54,8 @@ public sealed class SampleScrapeTarget : IAsyncDisposable
         ("process_memory_limit_bytes", "", 1e9),
         ("process_start_time_seconds", "", 1.7e9),
         ("cassandra_table_estimated_pending_compactions", "keyspace=\"productstore\",table=\"orders\"", 4),
+        ("productstore_backup_last_success_timestamp_seconds", "store=\"cassandra\"", 1.7e9),
+        ("productstore_backup_duration_seconds", "store=\"cassandra\"", 95),
     ];
 
     private static readonly (string Name, string[] LabelSets, double[] Bounds)[] Histograms =

@@ -51,7 +51,9 @@ public sealed class DeployedModel
     {
         var deployment = resource.TryGetLastAnnotation<DeploymentAnnotation>(out var annotation) ? annotation : new DeploymentAnnotation();
         var endpoints = resource.Annotations.OfType<EndpointAnnotation>().ToList();
-        var main = endpoints.FirstOrDefault() ?? throw new InvalidOperationException($"'{resource.Name}' has no endpoint.");
+        var backupJob = resource.TryGetLastAnnotation<BackupJobAnnotation>(out var job) ? job : null;
+        var main = endpoints.FirstOrDefault();
+        if (main is null && backupJob is null) throw new InvalidOperationException($"'{resource.Name}' has no endpoint.");
         var referenced = resource.Annotations.OfType<ResourceRelationshipAnnotation>()
             .Where(r => r.Type == "Reference" && r.Resource is not ParameterResource).Select(r => r.Resource).ToList();
         var probes = resource.Annotations.OfType<EndpointProbeAnnotation>().ToDictionary(p => p.Type, p => p.Path);
@@ -60,7 +62,7 @@ public sealed class DeployedModel
         return new DeployedResource(
             resource.Name,
             resource is ServiceProjectResource ? DeployedKind.Project : deployment.IsMonitoring ? DeployedKind.Monitoring : DeployedKind.Container,
-            main.Port ?? main.TargetPort ?? throw new InvalidOperationException($"'{resource.Name}' has no port."))
+            main is null ? 0 : main.Port ?? main.TargetPort ?? throw new InvalidOperationException($"'{resource.Name}' has no port."))
         {
             ProjectPath = resource is ServiceProjectResource project ? Relative(repositoryRoot, project.ProjectPath) : null,
             References = referenced.Where(r => r is not IResourceWithConnectionString).Select(r => r.Name).Distinct().ToList(),
@@ -74,7 +76,17 @@ public sealed class DeployedModel
             VolumePath = resource.Annotations.OfType<ContainerMountAnnotation>().FirstOrDefault()?.Target,
             Environment = await EnvironmentAsync(resource, context),
             Deployment = deployment,
+            Arguments = resource is ContainerResource ? await ArgumentsAsync(resource, context) : [],
+            BackupJob = backupJob,
         };
+    }
+
+    private static async Task<IReadOnlyList<string>> ArgumentsAsync(IResource resource, DistributedApplicationExecutionContext context)
+    {
+        var arguments = new List<object>();
+        var callbackContext = new CommandLineArgsCallbackContext(arguments, resource) { ExecutionContext = context };
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>()) await callback.Callback(callbackContext);
+        return arguments.Select(a => a as string ?? throw new InvalidOperationException($"'{resource.Name}' has an argument the publishers cannot write.")).ToList();
     }
 
     private static async Task<IReadOnlyDictionary<string, DeployedValue>> EnvironmentAsync(IResource resource, DistributedApplicationExecutionContext context)

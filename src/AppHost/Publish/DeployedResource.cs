@@ -62,6 +62,12 @@ public sealed record DeployedResource(string Name, DeployedKind Kind, int Defaul
 
     public DeploymentAnnotation Deployment { get; init; } = new();
 
+    /// <summary>The container's arguments, when the model gives it any.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Set when this resource is a scheduled backup, not a server.</summary>
+    public BackupJobAnnotation? BackupJob { get; init; }
+
     public bool IsPublic => Deployment.IsPublic;
 
     public int? HealthPort => Deployment.HealthPort;

@@ -63,6 +63,9 @@ public static class Deployment
     /// <summary>Resources that run in containers of their own (sidecars live in their host's pod or network).</summary>
     public static IEnumerable<DeployedResource> Workloads(DeployedModel model) => model.Resources.Where(r => r.SidecarOf is null);
 
+    /// <summary>Workloads that serve (a Deployment or StatefulSet with a Service), as opposed to scheduled jobs.</summary>
+    public static IEnumerable<DeployedResource> Servers(DeployedModel model) => Workloads(model).Where(r => r.BackupJob is null);
+
     public static IEnumerable<DeployedResource> SidecarsOf(DeployedModel model, DeployedResource host) => model.Resources.Where(r => r.SidecarOf == host.Name);
 
     /// <summary>

@@ -17,6 +17,11 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
 
     public IEnumerable<object> For(DeployedResource resource)
     {
+        if (resource.BackupJob is { } job)
+        {
+            foreach (var document in KubernetesBackupJob.For(resource, job, model[job.Of], registry, tag)) yield return document;
+            yield break;
+        }
         var clustered = resource.ClusterSize is not null;
         yield return clustered ? StatefulSetFor(resource) : DeploymentFor(resource);
         yield return Service(resource, resource.Name, headless: clustered);
@@ -133,6 +138,7 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
         {
             "prometheus" => (null, Yaml.ListOf(Deployment.PrometheusArguments(resource, MonitoringFiles.PrometheusConfigFile))),
             "alertmanager" => (Yaml.ListOf(Deployment.AlertmanagerCommand(resource.VolumePath!, MonitoringFiles.AlertmanagerConfigFile)), null),
+            _ when resource.Arguments.Count > 0 => (null, Yaml.ListOf(resource.Arguments)),
             _ => ((List<object>?)null, (List<object>?)null),
         };
         var probes = Probes(resource);

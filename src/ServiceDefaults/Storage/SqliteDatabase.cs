@@ -29,6 +29,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly DatabaseFile _file;
     private readonly ILogger? _logger;
     private int _fileProblemLogged;
+    private readonly SqliteFileLock _ownership;
 
     public SqliteDatabase(string connectionString, int readerCount, TimeSpan? busyTimeout = null, ILogger? logger = null)
     {
@@ -43,6 +44,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         PrivateFiles.TightenIfExists(FilePath + "-wal");
         PrivateFiles.TightenIfExists(FilePath + "-shm");
         _file = new DatabaseFile(FilePath);
+        // Held for the database's lifetime: a restore refuses to touch the file while it is taken.
+        _ownership = SqliteFileLock.AcquireShared(FilePath);
 
         var busy = $"PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds};";
         _writer = Open(builder.ConnectionString, busy + "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
@@ -216,6 +219,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // The last connection to close checkpoints the WAL into the database file.
         _writer.Command("PRAGMA optimize").ExecuteNonQuery();
         _writer.Dispose();
+        _ownership.Dispose();
     }
 
     private static SqliteSession Open(string connectionString, string modePragma)
