@@ -32,6 +32,7 @@ var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
     .WithEnvironment("ServiceAuth__ClientSecret", ordersClientSecret);
 
 var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
+    .WithManagementEndpoint(port: 8085)
     .WithReference(users).WaitFor(users)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(cart).WaitFor(cart)

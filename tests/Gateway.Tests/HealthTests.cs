@@ -14,7 +14,7 @@ public class HealthTests : IAsyncLifetime
     [Fact]
     public async Task Ready_when_every_service_is_ready_and_not_when_one_is_not()
     {
-        using var client = _fixture.Factory.CreateClient();
+        using var client = _fixture.Factory.CreateManagementClient();
 
         var (allUp, checks) = await client.ReadinessAsync();
         Assert.Equal(HttpStatusCode.OK, allUp);

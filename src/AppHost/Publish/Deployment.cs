@@ -42,6 +42,9 @@ public static class Deployment
 
     public static int HealthPortOf(DeployedResource resource) => resource.HealthPort ?? PortOf(resource);
 
+    /// <summary>Where Prometheus scrapes: the management listener when there is one (the gateway's), else the main port.</summary>
+    public static int MetricsPortOf(DeployedResource resource) => resource.ManagementPort ?? PortOf(resource);
+
     public static int? UserIdOf(DeployedResource resource) => resource.Kind == DeployedKind.Project ? ProjectUserId : resource.UserId;
 
     /// <summary>The main port is named <c>http</c> (<c>cql</c> for the database, <c>metrics</c> for an exporter); extra ports by their own names.</summary>
@@ -85,7 +88,8 @@ public static class Deployment
             };
         }
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["ASPNETCORE_HTTP_PORTS"] = ProjectPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One listener per endpoint: the main port, and the management one where there is one.
+        environment["ASPNETCORE_HTTP_PORTS"] = string.Join(';', project.ExtraPorts.Values.Order().Prepend(ProjectPort));
         var collector = model[TelemetryCollector];
         // Jaeger receives traces only: metrics are scraped by Prometheus, logs stay on the console.
         environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = $"http://{collector.Name}:{collector.ExtraPorts["otlp-grpc"]}";
