@@ -12,6 +12,7 @@ var users = builder.AddService<Projects.Users>("users", port: 8003)
     .WithStorage(storage)
     .WithAdminAccount()
     .WithSigningKeySecret()
+    .BehindTheGateway()
     .WithEnvironment("Users__ServiceClients__orders", ordersClientSecret);
 
 var catalog = builder.AddService<Projects.Catalog>("catalog", port: 8000)
