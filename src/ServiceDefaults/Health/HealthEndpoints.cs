@@ -10,7 +10,12 @@ public static class HealthEndpoints
 
     public static WebApplicationBuilder AddDefaultHealthChecks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks();
+        var services = builder.Services;
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ShutdownDrain>(provider,
+            ShutdownDrain.DelayFrom(builder.Configuration, builder.Environment)));
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks().Add(new HealthCheckRegistration(ShutdownDrain.Name,
+            provider => provider.GetRequiredService<ShutdownDrain>(), HealthStatus.Unhealthy, [ReadyTag]));
         return builder;
     }
 
