@@ -12,6 +12,7 @@ var users = builder.AddService<Projects.Users>("users", port: 8003)
     .WithStorage(storage)
     .WithAdminAccount()
     .WithSigningKeySecret()
+    .BehindTheGateway()
     .WithEnvironment("Users__ServiceClients__orders", ordersClientSecret);
 
 var catalog = builder.AddService<Projects.Catalog>("catalog", port: 8000)
@@ -32,6 +33,7 @@ var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
     .WithEnvironment("ServiceAuth__ClientSecret", ordersClientSecret);
 
 var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
+    .WithManagementEndpoint(port: 8085)
     .WithReference(users).WaitFor(users)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(cart).WaitFor(cart)

@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddUsers();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapAccountApi();

@@ -19,6 +19,15 @@ public sealed class UsersOptions
 
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
 
+    /// <summary>
+    /// The shop's public address (https://shop.example): what the discovery document names to callers that came through
+    /// the gateway. Callers inside the deployment asking Users directly get its own address, which they can reach.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Proxies (the gateway's addresses, or networks as 10.0.0.0/8) whose X-Forwarded-Proto/Host Users believes.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
     /// <summary>Client id → secret of each service allowed to get a service token.</summary>
     public Dictionary<string, string> ServiceClients { get; set; } = new(StringComparer.Ordinal);
 }

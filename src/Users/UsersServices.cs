@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductStore.ServiceDefaults.Auth;
+using ProductStore.ServiceDefaults.Http;
 using ProductStore.ServiceDefaults.Storage;
 using ProductStore.Users.Apis;
 using ProductStore.Users.Domain;
@@ -16,6 +19,7 @@ public static class UsersServices
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default));
         services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<UsersOptions>>((forwarded, users) => forwarded.TrustOnly(users.Value.KnownProxies));
         services.AddSingleton(TimeProvider.System);
 
         UsersStorage.Add(services, builder.Configuration);

@@ -95,6 +95,24 @@ public sealed class KubernetesTests
     }
 
     [Fact]
+    public void Services_keep_serving_while_their_pod_leaves_the_endpoints_and_the_grace_period_covers_the_whole_stop()
+    {
+        foreach (var project in Published.Model.Projects)
+        {
+            var pod = Workload(project.Name).At("spec", "template", "spec")!;
+            var container = ((YamlMappingNode)pod).Items("containers").Single();
+            var preStop = container.Items("lifecycle", "preStop", "exec", "command").Select(c => ((YamlScalarNode)c).Value).ToList();
+            Assert.Equal(["bash", "-c", "sleep 5"], preStop);
+            var environment = container.Items("env").ToDictionary(e => e.Text("name")!, e => e.Text("value"));
+            var drain = TimeSpan.Parse(environment["Shutdown__DrainDelay"]!, System.Globalization.CultureInfo.InvariantCulture);
+            var shutdown = int.Parse(environment["ShutdownTimeoutSeconds"]!, System.Globalization.CultureInfo.InvariantCulture);
+            // preStop's sleep, then the service's own drain, then in-flight requests: all before Kubernetes kills it.
+            Assert.True(int.Parse(((YamlMappingNode)pod).Text("terminationGracePeriodSeconds")!, System.Globalization.CultureInfo.InvariantCulture)
+                > 5 + drain.TotalSeconds + shutdown, project.Name);
+        }
+    }
+
+    [Fact]
     public void Names_ports_and_addresses_match_the_model()
     {
         foreach (var resource in Deployment.Servers(Published.Model))

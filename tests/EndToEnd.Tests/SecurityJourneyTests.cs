@@ -25,7 +25,7 @@ public sealed class SecurityJourneyTests(SystemFixture fixture) : IClassFixture<
 
         await (await admin.Http.PutAsJsonAsync($"api/users/{promotedId}/role", new { role = "customer" })).ShouldBe<JsonElement>(HttpStatusCode.OK);
 
-        // Each service refreshes its copy of the revocations on its own clock: each must refuse within the bound.
+        // Each service polls the revocations on its own clock: each refuses within the bound, not at the same instant.
         await WaitUntilRefusedAsync(asAdmin.Http, "api/orders/all");
         await WaitUntilRefusedAsync(asAdmin.Http, "api/users");
         var selfPromotion = await asAdmin.Http.PutAsJsonAsync($"api/users/{promotedId}/role", new { role = "admin" });

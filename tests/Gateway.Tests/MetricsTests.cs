@@ -28,7 +28,8 @@ public class MetricsTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         using var client = fixture.Factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/categories")).StatusCode);
 
-        var scrape = await client.GetStringAsync("/metrics");
+        using var management = fixture.Factory.CreateManagementClient();
+        var scrape = await management.GetStringAsync("/metrics");
 
         Assert.Contains("productstore_gateway_upstream_duration_seconds_bucket{", scrape);
         Assert.Contains("http_server_request_duration_seconds_bucket{", scrape);

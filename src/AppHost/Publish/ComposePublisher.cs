@@ -71,7 +71,7 @@ public static class ComposePublisher
         var files = new PublishedFiles();
         files.Add("docker-compose.yml", Yaml.Documents(Header, [compose]));
         files.Add(".env.example", EnvExample(variables));
-        MonitoringFiles.AddTo(files, repositoryRoot, model, r => [$"{r.SidecarOf ?? r.Name}:{Deployment.PortOf(r)}"]);
+        MonitoringFiles.AddTo(files, repositoryRoot, model, r => [$"{r.SidecarOf ?? r.Name}:{Deployment.MetricsPortOf(r)}"]);
         BackupScripts.AddTo(files, repositoryRoot, model);
         return files;
     }

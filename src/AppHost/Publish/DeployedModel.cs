@@ -39,13 +39,17 @@ public sealed class DeployedModel
         return new DeployedModel(deployed);
     }
 
-    /// <summary>Only names, main ports and deployment settings: what run mode's Prometheus configuration needs.</summary>
+    /// <summary>Only names, ports and deployment settings: what run mode's Prometheus configuration needs.</summary>
     public static DeployedModel ReadEndpoints(IEnumerable<IResource> resources) => new(
         resources.Where(r => r.Annotations.OfType<EndpointAnnotation>().Any()).Select(r => new DeployedResource(
             r.Name, DeployedKind.Container, r.Annotations.OfType<EndpointAnnotation>().First() is var main ? main.Port ?? main.TargetPort ?? 0 : 0)
         {
+            ExtraPorts = ExtraPortsOf(r.Annotations.OfType<EndpointAnnotation>()),
             Deployment = r.TryGetLastAnnotation<DeploymentAnnotation>(out var deployment) ? deployment : new DeploymentAnnotation(),
         }));
+
+    private static Dictionary<string, int> ExtraPortsOf(IEnumerable<EndpointAnnotation> endpoints) =>
+        endpoints.Skip(1).ToDictionary(e => e.Name, e => e.TargetPort ?? e.Port!.Value);
 
     private static async Task<DeployedResource> ReadAsync(IResource resource, DistributedApplicationExecutionContext context, string repositoryRoot)
     {
@@ -72,7 +76,7 @@ public sealed class DeployedModel
             LivenessPath = probes.GetValueOrDefault(ProbeType.Liveness) ?? probes.GetValueOrDefault(ProbeType.Readiness) ?? "/health/live",
             Image = dockerfile is null && image is not null ? $"{image.Image}:{image.Tag}" : null,
             BuildContext = dockerfile is null ? null : Relative(repositoryRoot, dockerfile.ContextPath),
-            ExtraPorts = endpoints.Skip(1).ToDictionary(e => e.Name, e => e.TargetPort ?? e.Port!.Value),
+            ExtraPorts = ExtraPortsOf(endpoints),
             VolumePath = resource.Annotations.OfType<ContainerMountAnnotation>().FirstOrDefault()?.Target,
             Environment = await EnvironmentAsync(resource, context),
             Deployment = deployment,

@@ -55,6 +55,9 @@ public sealed record DeployedResource(string Name, DeployedKind Kind, int Defaul
     /// <summary>Further ports a deployment opens, by endpoint name.</summary>
     public IReadOnlyDictionary<string, int> ExtraPorts { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The port of a separate management listener (/metrics, detailed health), when the resource has one.</summary>
+    public int? ManagementPort => ExtraPorts.TryGetValue(ServiceProjects.ManagementEndpoint, out var port) ? port : null;
+
     /// <summary>Where the container keeps state that should survive a restart.</summary>
     public string? VolumePath { get; init; }
 

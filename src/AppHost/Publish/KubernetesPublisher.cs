@@ -44,7 +44,7 @@ public static class KubernetesPublisher
 
         // Services run several replicas behind one address: Prometheus scrapes each pod, found through a headless Service.
         MonitoringFiles.AddTo(files, repositoryRoot, model, ScrapeTargets(model), instancesOf: r => r.Kind == DeployedKind.Project
-            ? (KubernetesWorkloads.InstancesServiceName(r), Deployment.PortOf(r))
+            ? (KubernetesWorkloads.InstancesServiceName(r), Deployment.MetricsPortOf(r))
             : null);
         var configMaps = MonitoringFiles.Mounts
             .Select(mount => (Name: mount.ConfigMapName, Files: files.Files.Keys.Where(path => Path.GetDirectoryName(path)!.Replace('\\', '/') == mount.Folder).ToList()))
@@ -70,7 +70,7 @@ public static class KubernetesPublisher
     private static Func<DeployedResource, IReadOnlyList<string>> ScrapeTargets(DeployedModel model) => resource =>
     {
         var host = resource.SidecarOf is { } name ? model[name] : resource;
-        var port = Deployment.PortOf(resource);
+        var port = Deployment.MetricsPortOf(resource);
         return host.ClusterSize is { } size
             ? Enumerable.Range(0, size).Select(i => $"{host.Name}-{i}.{host.Name}:{port}").ToList()
             : [$"{host.Name}:{port}"];

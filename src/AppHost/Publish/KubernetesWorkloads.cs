@@ -103,8 +103,10 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
                     ("runAsGroup", userId),
                     ("fsGroup", userId),
                     ("seccompProfile", Yaml.Map(("type", "RuntimeDefault"))))),
-                // Cassandra hands its token ranges over before it stops; the others finish in-flight requests.
-                ("terminationGracePeriodSeconds", resource.ClusterSize is null ? 30 : 120),
+                // Cassandra hands its token ranges over before it stops. Our services sleep in preStop, drain, then finish
+                // in-flight requests: the grace period covers all three, with room to spare.
+                ("terminationGracePeriodSeconds", resource.ClusterSize is not null ? 120
+                    : resource.Kind == DeployedKind.Project ? 2 * Deployment.DrainDelaySeconds + Deployment.ShutdownTimeoutSeconds + 5 : 30),
                 ("containers", Yaml.ListOf(containers)),
                 ("volumes", volumes.Count > 0 ? volumes : null))));
     }
@@ -153,7 +155,7 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
             ("startupProbe", probes.Startup),
             ("livenessProbe", probes.Liveness),
             ("readinessProbe", probes.Readiness),
-            ("lifecycle", resource.ClusterSize is null ? null : Yaml.Map(("preStop", Yaml.Map(("exec", Yaml.Map(("command", Yaml.List("nodetool", "drain")))))))),
+            ("lifecycle", Lifecycle(resource)),
             ("resources", Yaml.Map(
                 ("limits", Yaml.Map(("cpu", MilliCpus(resource.Cpus)), ("memory", $"{resource.MemoryMiB}Mi"))),
                 ("requests", Yaml.Map(("cpu", MilliCpus(resource.Cpus / 4)), ("memory", $"{resource.MemoryMiB / 2}Mi"))))),
@@ -164,6 +166,18 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
                 ("runAsNonRoot", true),
                 ("runAsUser", Deployment.UserIdOf(resource)))),
             ("volumeMounts", mounts.Count > 0 ? mounts : null));
+    }
+
+    /// <summary>
+    /// A service keeps serving while Kubernetes removes its pod from every Service's endpoints (which happens in parallel
+    /// with SIGTERM, not before it); Cassandra hands its data over.
+    /// </summary>
+    private static SortedDictionary<string, object>? Lifecycle(DeployedResource resource)
+    {
+        IReadOnlyList<string>? command = resource.ClusterSize is not null ? ["nodetool", "drain"]
+            : resource.Kind == DeployedKind.Project ? ["bash", "-c", $"sleep {Deployment.DrainDelaySeconds}"]
+            : null;
+        return command is null ? null : Yaml.Map(("preStop", Yaml.Map(("exec", Yaml.Map(("command", Yaml.ListOf(command)))))));
     }
 
     private static SortedDictionary<string, string> ThirdPartyEnvironment(DeployedResource resource, Func<SecretValue, string> secret)

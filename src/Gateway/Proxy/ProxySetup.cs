@@ -21,12 +21,17 @@ public static class ProxySetup
     }
 
     /// <summary>
-    /// Maps the proxy with the shortest pipeline that works: every cluster has one destination, so no load balancing,
-    /// affinity or passive health middleware; only the step that measures each call and turns failures into problems.
+    /// Maps the proxy with the shortest pipeline that works: no load balancing, affinity or passive health middleware
+    /// (YARP picks one of several destinations at random, as service discovery lists a service's replicas); the step
+    /// that measures each call and turns failures into problems, and inside it the retry on another replica.
     /// </summary>
     public static WebApplication MapGatewayProxy(this WebApplication app)
     {
-        app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamOutcomes>());
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<UpstreamOutcomes>();
+            proxy.UseMiddleware<ConnectFailureRetry>();
+        });
         return app;
     }
 

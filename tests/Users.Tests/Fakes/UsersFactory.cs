@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,9 @@ public sealed class UsersFactory : ServiceFactory<Program>
 
     public string Data => SharedDataDirectory ?? DataDirectory;
 
+    /// <summary>The address requests seem to come from (the test server has no socket), e.g. a proxy's.</summary>
+    public IPAddress? ClientAddress { get; init; }
+
     public RecordingHandler SelfCalls { get; } = new();
 
     public LogCollector Logs { get; } = new();
@@ -52,7 +56,24 @@ public sealed class UsersFactory : ServiceFactory<Program>
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = SelfCalls);
             services.AddSingleton<ILoggerProvider>(Logs);
         });
+        if (ClientAddress is { } address)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddressFilter(address)));
+        }
         if (TestServices is not null) builder.ConfigureServices(TestServices);
+    }
+
+    private sealed class ClientAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, inner) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return inner(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>Counts requests and answers none of them.</summary>
