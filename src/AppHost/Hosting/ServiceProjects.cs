@@ -64,8 +64,10 @@ public static class ServiceProjects
         // Added when the model is complete, so that these overrides come after every other variable.
         builder.Eventing.Subscribe<BeforeStartEvent>((started, _) =>
         {
-            // Telemetry to the dashboard, when there is one: spans nobody receives would cost every request.
-            if (!started.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard) service.WithOtlpExporter();
+            // Telemetry to the dashboard, when there is one: spans nobody receives would cost every request. A load test
+            // turns it off (AppHost:DashboardTelemetry=false): the dashboard's ingest takes a core at a few thousand requests/s.
+            if (!started.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard
+                && builder.Configuration.GetValue("AppHost:DashboardTelemetry", true)) service.WithOtlpExporter();
             service.WithEnvironment(context =>
             {
                 foreach (var (variable, value) in builder.ExtraEnvironment(service.Resource.Name)) context.EnvironmentVariables[variable] = value;
