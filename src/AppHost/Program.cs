@@ -19,18 +19,16 @@ var catalog = builder.AddService<Projects.Catalog>("catalog", port: 8000)
     .WithStorage(storage)
     .WithReference(users).WaitFor(users);
 
-// Services start together once Users (the token keys) is up: none needs another at start-up, and each wait costs a
-// start plus Aspire's health poll. The gateway, the one public entry, waits for them all.
 var cart = builder.AddService<Projects.Cart>("cart", port: 8001)
     .WithStorage(storage)
     .WithReference(users).WaitFor(users)
-    .WithReference(catalog);
+    .WithReference(catalog).WaitFor(catalog);
 
 var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
     .WithStorage(storage)
     .WithReference(users).WaitFor(users)
-    .WithReference(catalog)
-    .WithReference(cart)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(cart).WaitFor(cart)
     .WithEnvironment("ServiceAuth__ClientId", "orders")
     .WithEnvironment("ServiceAuth__ClientSecret", ordersClientSecret);
 
