@@ -120,12 +120,7 @@ internal static class KubernetesBackupJob
                 ("automountServiceAccountToken", true),
                 ("enableServiceLinks", false),
                 ("restartPolicy", "Never"),
-                ("securityContext", Yaml.Map(
-                    ("runAsNonRoot", true),
-                    ("runAsUser", userId),
-                    ("runAsGroup", userId),
-                    ("fsGroup", userId),
-                    ("seccompProfile", Yaml.Map(("type", "RuntimeDefault"))))),
+                ("securityContext", KubernetesWorkloads.PodSecurityContext(userId)),
                 ("containers", Yaml.List(container)),
                 ("volumes", Yaml.List(
                     Yaml.Map(("name", BackupsVolume), ("persistentVolumeClaim", Yaml.Map(("claimName", claim)))),

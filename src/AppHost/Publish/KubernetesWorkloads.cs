@@ -41,6 +41,14 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
         (NameLabel, app),
         ("app.kubernetes.io/part-of", Deployment.Namespace));
 
+    /// <summary>Every pod runs as its image's non-root user, with the runtime's default seccomp profile.</summary>
+    public static SortedDictionary<string, object> PodSecurityContext(int userId) => Yaml.Map(
+        ("runAsNonRoot", true),
+        ("runAsUser", userId),
+        ("runAsGroup", userId),
+        ("fsGroup", userId),
+        ("seccompProfile", Yaml.Map(("type", "RuntimeDefault"))));
+
     public static SortedDictionary<string, object> Selector(string app) => Yaml.Map(("matchLabels", Yaml.Map((NameLabel, app))));
 
     private SortedDictionary<string, object> DeploymentFor(DeployedResource resource) => Yaml.Map(
@@ -97,12 +105,7 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
             ("spec", Yaml.Map(
                 ("automountServiceAccountToken", false),
                 ("enableServiceLinks", false),
-                ("securityContext", Yaml.Map(
-                    ("runAsNonRoot", true),
-                    ("runAsUser", userId),
-                    ("runAsGroup", userId),
-                    ("fsGroup", userId),
-                    ("seccompProfile", Yaml.Map(("type", "RuntimeDefault"))))),
+                ("securityContext", PodSecurityContext(userId)),
                 // Cassandra hands its token ranges over before it stops. Our services sleep in preStop, drain, then finish
                 // in-flight requests: the grace period covers all three, with room to spare.
                 ("terminationGracePeriodSeconds", resource.ClusterSize is not null ? 120
