@@ -11,17 +11,17 @@ public static class SqliteCommandExtensions
         return command;
     }
 
-    public static async ValueTask<T?> FirstOrDefaultAsync<T>(this SqliteCommand command, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    public static T? FirstOrDefault<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? map(reader) : default;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? map(reader) : default;
     }
 
-    public static async ValueTask<List<T>> ListAsync<T>(this SqliteCommand command, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    public static List<T> List<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
     {
         var items = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) items.Add(map(reader));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) items.Add(map(reader));
         return items;
     }
 

@@ -88,6 +88,26 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public ValueTask<T> WriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken) =>
         RunWriteAsync(operation, write, commit: true, cancellationToken);
 
+    /// <summary>A read that is just SQL and bindings: SQLite's work is synchronous, so the callback need not be async.</summary>
+    public Task<T> ReadAsync<T>(string operation, Func<SqliteSession, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(operation, (session, ct) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(read(session));
+        }, cancellationToken).AsTask();
+
+    /// <summary>Runs a synchronous <paramref name="write"/> in one transaction: all of it is committed, or none.</summary>
+    public Task<T> WriteAsync<T>(string operation, Func<SqliteSession, T> write, CancellationToken cancellationToken) =>
+        WriteAsync(operation, (session, _) => ValueTask.FromResult(write(session)), cancellationToken).AsTask();
+
+    /// <summary>Runs a synchronous <paramref name="write"/> that returns nothing in one transaction.</summary>
+    public Task WriteAsync(string operation, Action<SqliteSession> write, CancellationToken cancellationToken) =>
+        WriteAsync(operation, session =>
+        {
+            write(session);
+            return true;
+        }, cancellationToken);
+
     private async ValueTask<T> RunWriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, bool commit,
         CancellationToken cancellationToken)
     {
@@ -181,13 +201,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         for (var version = applied; version < migrations.Count; version++)
         {
             var script = migrations[version];
-            await WriteAsync($"migrate.{version + 1}", (session, _) =>
+            await WriteAsync($"migrate.{version + 1}", session =>
             {
                 // Scripts hold several statements; run them unprepared, once.
                 using var command = session.Connection.CreateCommand();
                 command.CommandText = script + $"\nPRAGMA user_version = {version + 1};";
                 command.ExecuteNonQuery();
-                return ValueTask.FromResult(true);
             }, cancellationToken);
         }
     }
