@@ -9,8 +9,7 @@ public static class CartServices
     public static WebApplicationBuilder AddCart(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CartJsonContext.Default));
-        services.AddSingleton(TimeProvider.System);
+        services.AddJsonContracts(CartJsonContext.Default);
         CartStorage.Add(services, builder.Configuration);
         services.AddServiceClient<CatalogClient>("catalog");
         services.AddSingleton<CartMetrics>();

@@ -1,5 +1,6 @@
 using ProductStore.Catalog.Seeding;
 using ProductStore.Catalog.Storage;
+using ProductStore.ServiceDefaults.Http;
 using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.Catalog;
@@ -9,8 +10,7 @@ public static class CatalogServices
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default));
-        services.AddSingleton(TimeProvider.System);
+        services.AddJsonContracts(CatalogJsonContext.Default);
         CatalogStorage.Add(services, builder.Configuration);
         services.AddStorageInitializer<DemoCatalogSeeder>();
         services.AddSingleton<CatalogMetrics>();

@@ -11,10 +11,9 @@ public static class OrdersServices
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
+        services.AddJsonContracts(OrdersJsonContext.Default);
         services.AddOptions<OrderProgressOptions>().BindConfiguration(OrderProgressOptions.Section);
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section);
-        services.AddSingleton(TimeProvider.System);
 
         OrdersStorage.Add(services, builder.Configuration);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Health;
 using ProductStore.ServiceDefaults.Http;
@@ -23,6 +24,8 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceClientDefaults();
         builder.AddProblemResponses();
+        // One clock for the process; tests replace it.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             builder.Configuration.GetValue("ShutdownTimeoutSeconds", 20)));
         return builder;

@@ -17,10 +17,9 @@ public static class UsersServices
     public static WebApplicationBuilder AddUsers(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default));
+        services.AddJsonContracts(UsersJsonContext.Default);
         services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<UsersOptions>>((forwarded, users) => forwarded.TrustOnly(users.Value.KnownProxies));
-        services.AddSingleton(TimeProvider.System);
 
         UsersStorage.Add(services, builder.Configuration);
 
