@@ -30,6 +30,7 @@ public static class UsersServices
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<DeviceTokens>();
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UsersMetrics>();
         // Users judges its own tokens against its own store, not over HTTP.

@@ -8,7 +8,18 @@ public sealed record ProductResponse(
     Guid Id, string Sku, string Name, string Description, string Category, decimal Price, string Currency, int Stock,
     string ImageUrl, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static ProductResponse From(Product p) => new(p.Id, p.Sku, p.Name, p.Description, p.Category, p.Price, p.Currency, p.Stock, p.ImageUrl, p.CreatedAt, p.UpdatedAt);
+    public static ProductResponse From(Product product) => new(
+        Id: product.Id,
+        Sku: product.Sku,
+        Name: product.Name,
+        Description: product.Description,
+        Category: product.Category,
+        Price: product.Price,
+        Currency: product.Currency,
+        Stock: product.Stock,
+        ImageUrl: product.ImageUrl,
+        CreatedAt: product.CreatedAt,
+        UpdatedAt: product.UpdatedAt);
 }
 
 public sealed record CategoryResponse(Guid Id, string Slug, string Name)
@@ -28,8 +39,10 @@ public sealed record ProductRequest(
         errors.When(!ProductRules.IsStock(Stock), "stock", "The stock must be a whole number from 0 to 1,000,000,000.");
     }
 
-    public Product ToProduct(Guid id, DateTimeOffset now) => new(
-        id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? DefaultCurrency, Stock!.Value, ImageUrl ?? "", now, now);
+    /// <summary>The new product: the fields an edit would set, and the opening stock.</summary>
+    public Product ToProduct(Guid id, DateTimeOffset now) =>
+        new ProductEditRequest(Sku: Sku, Name: Name, Description: Description, Category: Category, Price: Price, Currency: Currency,
+            Stock: null, ImageUrl: ImageUrl).ToProduct(id, now) with { Stock = Stock!.Value };
 }
 
 /// <summary>
@@ -47,7 +60,17 @@ public sealed record ProductEditRequest(
 
     /// <summary>The edited product; its stock (0 here) is never written by an edit.</summary>
     public Product ToProduct(Guid id, DateTimeOffset now) => new(
-        id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? ProductRequest.DefaultCurrency, 0, ImageUrl ?? "", now, now);
+        Id: id,
+        Sku: Sku!,
+        Name: Name!.Trim(),
+        Description: Description ?? "",
+        Category: Category!,
+        Price: Price!.Value,
+        Currency: Currency ?? ProductRequest.DefaultCurrency,
+        Stock: 0,
+        ImageUrl: ImageUrl ?? "",
+        CreatedAt: now,
+        UpdatedAt: now);
 }
 
 /// <summary>The rules the fields of a new and an edited product share.</summary>

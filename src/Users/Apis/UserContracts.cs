@@ -36,6 +36,9 @@ public sealed record LoginRequest(string? Email, string? Password, string? Devic
         errors.When(string.IsNullOrEmpty(Password), "password", "The password is required.");
         errors.When(Password?.Length > PasswordPolicy.MaxLength, "password", $"The password must have at most {PasswordPolicy.MaxLength} characters.");
     }
+
+    /// <summary>The credentials; call after <see cref="Validate"/> passed.</summary>
+    public LoginCredentials ToCredentials() => new(Email!, Password!, DeviceToken);
 }
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword) : IValidatable
@@ -52,6 +55,9 @@ public sealed record RefreshRequest(string? RefreshToken) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(string.IsNullOrWhiteSpace(RefreshToken) || RefreshToken.Length > 200, "refreshToken", "The refresh token is required.");
+
+    /// <summary>The token; call after <see cref="Validate"/> passed.</summary>
+    public string ToRefreshToken() => RefreshToken!;
 }
 
 public sealed record ChangeRoleRequest(string? Role) : IValidatable
