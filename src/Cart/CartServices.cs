@@ -1,6 +1,7 @@
 using ProductStore.Cart.Clients;
 using ProductStore.Cart.Storage;
 using ProductStore.ServiceDefaults.Http;
+using ProductStore.Storage;
 
 namespace ProductStore.Cart;
 
@@ -10,7 +11,7 @@ public static class CartServices
     {
         var services = builder.Services;
         services.AddJsonContracts(CartJsonContext.Default);
-        CartStorage.Add(services, builder.Configuration);
+        services.AddServiceStorage(builder.Configuration, CartStorage.Stores);
         services.AddServiceClient<CatalogClient>("catalog");
         services.AddSingleton<CartMetrics>();
         return builder;

@@ -1,7 +1,7 @@
 using ProductStore.Catalog.Seeding;
 using ProductStore.Catalog.Storage;
 using ProductStore.ServiceDefaults.Http;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog;
 
@@ -11,7 +11,7 @@ public static class CatalogServices
     {
         var services = builder.Services;
         services.AddJsonContracts(CatalogJsonContext.Default);
-        CatalogStorage.Add(services, builder.Configuration);
+        services.AddServiceStorage(builder.Configuration, CatalogStorage.Stores);
         services.AddStorageInitializer<DemoCatalogSeeder>();
         services.AddSingleton<CatalogMetrics>();
         return builder;

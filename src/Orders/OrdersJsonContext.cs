@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductStore.Orders.Clients;
 using ProductStore.Orders.Contracts;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders;
 

@@ -3,6 +3,7 @@ using ProductStore.Orders.Clients;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Http;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders;
 
@@ -15,7 +16,7 @@ public static class OrdersServices
         services.AddOptions<OrderProgressOptions>().BindConfiguration(OrderProgressOptions.Section);
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section);
 
-        OrdersStorage.Add(services, builder.Configuration);
+        services.AddServiceStorage(builder.Configuration, OrdersStorage.Stores);
 
         services.AddServiceClient<CartClient>("cart").WithServiceToken();
         services.AddServiceClient<StockClient>("catalog").WithServiceToken();

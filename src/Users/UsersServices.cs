@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Http;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.Users.Apis;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
@@ -21,7 +21,7 @@ public static class UsersServices
         services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<UsersOptions>>((forwarded, users) => forwarded.TrustOnly(users.Value.KnownProxies));
 
-        UsersStorage.Add(services, builder.Configuration);
+        services.AddServiceStorage(builder.Configuration, UsersStorage.Stores);
 
         services.AddSingleton<SigningKeyProtector>();
         services.AddStorageInitializer<SigningKeys>();

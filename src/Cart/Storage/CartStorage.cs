@@ -1,14 +1,23 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
+#if CASSANDRA
+using ProductStore.Cart.Storage.Cassandra;
+#endif
 
 namespace ProductStore.Cart.Storage;
 
 public static class CartStorage
 {
-    /// <summary>Cart's stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra.</summary>
-    public static void Add(IServiceCollection services, IConfiguration configuration) =>
-        services.AddServiceStorage(configuration, typeof(CartStorage).Assembly, sqlite =>
-        {
-            sqlite.AddSqliteDatabase("cart", SqliteCartStore.Migrations);
-            sqlite.AddSingleton<ICartStore, SqliteCartStore>();
-        });
+    /// <summary>Cart's stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra when compiled in.</summary>
+    public static readonly ServiceStores Stores = new("Cart", AddSqlite,
+#if CASSANDRA
+        CassandraCartStores.Add);
+#else
+        AddCassandra: null);
+#endif
+
+    private static void AddSqlite(IServiceCollection services)
+    {
+        services.AddSqliteDatabase("cart", SqliteCartStore.Migrations);
+        services.AddSingleton<ICartStore, SqliteCartStore>();
+    }
 }

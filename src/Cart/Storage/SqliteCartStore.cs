@@ -1,5 +1,5 @@
 using ProductStore.Cart.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Cart.Storage;
 

@@ -1,9 +1,9 @@
-using ProductStore.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Apis;
 

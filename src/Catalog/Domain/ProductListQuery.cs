@@ -1,5 +1,5 @@
-using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Domain;
 

@@ -1,5 +1,5 @@
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Storage;
 

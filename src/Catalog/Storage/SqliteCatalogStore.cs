@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Storage;
 

@@ -4,8 +4,8 @@ using ProductStore.Orders.Contracts;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Apis;
 

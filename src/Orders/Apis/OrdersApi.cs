@@ -6,8 +6,8 @@ using ProductStore.Orders.Domain;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Apis;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Contracts;
 

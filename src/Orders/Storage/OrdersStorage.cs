@@ -1,16 +1,25 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
+#if CASSANDRA
+using ProductStore.Orders.Storage.Cassandra;
+#endif
 
 namespace ProductStore.Orders.Storage;
 
 public static class OrdersStorage
 {
-    /// <summary>Orders' stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra.</summary>
-    public static void Add(IServiceCollection services, IConfiguration configuration) =>
-        services.AddServiceStorage(configuration, typeof(OrdersStorage).Assembly, sqlite =>
-        {
-            sqlite.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
-            sqlite.AddSingleton<IOrderStore, SqliteOrderStore>();
-            sqlite.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
-            sqlite.AddSingleton<ICartCheckoutLocks, SqliteCartCheckoutLocks>();
-        });
+    /// <summary>Orders' stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra when compiled in.</summary>
+    public static readonly ServiceStores Stores = new("Orders", AddSqlite,
+#if CASSANDRA
+        CassandraOrdersStores.Add);
+#else
+        AddCassandra: null);
+#endif
+
+    private static void AddSqlite(IServiceCollection services)
+    {
+        services.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
+        services.AddSingleton<IOrderStore, SqliteOrderStore>();
+        services.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
+        services.AddSingleton<ICartCheckoutLocks, SqliteCartCheckoutLocks>();
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ProductStore.Orders.Checkout;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Storage;
 

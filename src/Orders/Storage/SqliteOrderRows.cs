@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Users.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.Users.Domain;
 
 namespace ProductStore.Users.Storage;

@@ -1,12 +1,9 @@
-using ProductStore.Cart.Storage.Cassandra;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
-
-[assembly: CassandraStores(typeof(CassandraCartStores))]
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Cart.Storage.Cassandra;
 
-public sealed class CassandraCartStores : ICassandraStores
+/// <summary>Cart's Cassandra database and stores; compiled only with -p:Cassandra=true.</summary>
+public static class CassandraCartStores
 {
     public static readonly IReadOnlyList<string> Migrations =
     [
@@ -25,7 +22,7 @@ public sealed class CassandraCartStores : ICassandraStores
         """,
     ];
 
-    public void Add(IServiceCollection services)
+    public static void Add(IServiceCollection services)
     {
         services.AddCassandraDatabase("cart", Migrations);
         services.AddSingleton<ICartStore, CassandraCartStore>();

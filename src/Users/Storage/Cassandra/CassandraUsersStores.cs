@@ -1,12 +1,9 @@
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
-using ProductStore.Users.Storage.Cassandra;
-
-[assembly: CassandraStores(typeof(CassandraUsersStores))]
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Users.Storage.Cassandra;
 
-public sealed class CassandraUsersStores : ICassandraStores
+/// <summary>Users' Cassandra database and stores; compiled only with -p:Cassandra=true.</summary>
+public static class CassandraUsersStores
 {
     public static readonly IReadOnlyList<string> Migrations =
     [
@@ -81,7 +78,7 @@ public sealed class CassandraUsersStores : ICassandraStores
         """,
     ];
 
-    public void Add(IServiceCollection services)
+    public static void Add(IServiceCollection services)
     {
         services.AddCassandraDatabase("users", Migrations);
         services.AddSingleton<IUserStore, CassandraUserStore>();

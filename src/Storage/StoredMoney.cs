@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>Money at rest: whole minor units (cents) in an integer column, so stored sums never drift.</summary>
 public static class StoredMoney

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using ProductStore.ServiceDefaults.Telemetry;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// A service's embedded database: one writer connection (SQLite admits one writer at a time, so writes

@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// Data only this service's user may read: folders 0700 and files 0600, created so and tightened when they exist

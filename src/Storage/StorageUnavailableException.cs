@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// The database cannot serve the request now (busy past the bounded wait, unwritable, gone, out of space, a cluster without

@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>Work that must finish before a service takes requests: schema migrations, then seeding.</summary>
 public interface IStorageInitializer

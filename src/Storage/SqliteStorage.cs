@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProductStore.ServiceDefaults.Health;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 public static class SqliteStorage
 {

@@ -1,6 +1,6 @@
 using Cassandra;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 /// <summary>The driver's ways of saying the cluster cannot serve now (too few replicas, timeouts, no host, overload): a 503, never a 500.</summary>
 internal static class CassandraFailures

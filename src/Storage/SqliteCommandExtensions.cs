@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>Terse binding and execution for the stores' prepared commands.</summary>
 public static class SqliteCommandExtensions

@@ -3,7 +3,7 @@ using Cassandra;
 using ISession = Cassandra.ISession;
 using ProductStore.ServiceDefaults.Telemetry;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 /// <summary>
 /// A service's keyspace on Cassandra: one driver session (token-aware, pooled, thread-safe) and the statements it

@@ -1,6 +1,6 @@
 using Mono.Unix.Native;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// The database file a service opened, by device and inode: if the path is deleted or another file put in its place,

@@ -1,6 +1,6 @@
 using Cassandra;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 /// <summary>Pages of a query with Cassandra's own paging state as the API's cursor.</summary>
 public static class CassandraPaging

@@ -1,7 +1,7 @@
 using Cassandra;
 using ISession = Cassandra.ISession;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 /// <summary>
 /// Versioned CQL scripts applied at start-up: creates the keyspace, then applies the scripts the keyspace has not

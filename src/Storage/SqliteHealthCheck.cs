@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
-namespace ProductStore.ServiceDefaults.Health;
+namespace ProductStore.Storage;
 
 /// <summary>Ready means a write could start now, on the very file the service opened (see <see cref="SqliteDatabase.ProbeAsync"/>).</summary>
 public sealed class SqliteHealthCheck(SqliteDatabase database) : IHealthCheck

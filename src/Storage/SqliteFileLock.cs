@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// An OS lock (flock) on <c>&lt;database&gt;-lock</c>. Every running copy of a service holds it shared (several replicas may

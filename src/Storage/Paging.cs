@@ -1,6 +1,6 @@
 using ProductStore.ServiceDefaults.Validation;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>?cursor=…&amp;limit=… as every list endpoint takes it. Bound with [AsParameters].</summary>
 public sealed record PageQuery(string? Cursor, int? Limit) : IValidatable

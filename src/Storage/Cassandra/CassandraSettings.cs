@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Cassandra;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 /// <summary>
 /// Storage__Cassandra__*: replication for the keyspaces the services create ("SimpleStrategy:1" on one node,

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// One open SQLite connection and the prepared commands it has run: each SQL text is prepared once per

@@ -1,7 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
+using ProductStore.ServiceDefaults.Problems;
 
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>
 /// Opaque paging cursors: base64url of "kind|position". The kind ties a cursor to the listing and sort order
@@ -35,4 +36,4 @@ public static class Cursor
 }
 
 /// <summary>A cursor that this listing did not issue (tampered, or from another sort order): the client's mistake, a 400.</summary>
-public sealed class InvalidCursorException() : Exception("The cursor is not valid for this listing; start again without one.");
+public sealed class InvalidCursorException() : ClientInputException("cursor", "The cursor is not valid for this listing; start again without one.");

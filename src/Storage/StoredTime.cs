@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 public static class StoredTime
 {

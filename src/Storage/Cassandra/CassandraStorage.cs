@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ProductStore.ServiceDefaults.Health;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 public static class CassandraStorage
 {

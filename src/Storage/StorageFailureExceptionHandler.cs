@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.ServiceDefaults.Problems;
 
-namespace ProductStore.ServiceDefaults.Problems;
+namespace ProductStore.Storage;
 
 /// <summary>The database cannot serve the request now: 503 with Retry-After, so clients and the gateway retry later, never a 500.</summary>
 public sealed class StorageFailureExceptionHandler(IProblemDetailsService problems, ILogger<StorageFailureExceptionHandler> logger) : IExceptionHandler

@@ -1,6 +1,6 @@
 using Cassandra;
 
-namespace ProductStore.ServiceDefaults.Storage.Cassandra;
+namespace ProductStore.Storage.Cassandra;
 
 public static class CassandraRows
 {

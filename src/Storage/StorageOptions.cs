@@ -1,4 +1,4 @@
-namespace ProductStore.ServiceDefaults.Storage;
+namespace ProductStore.Storage;
 
 /// <summary>Storage__Provider (sqlite | cassandra) and Storage__DataDirectory, where SQLite files live by default.</summary>
 public sealed class StorageOptions
