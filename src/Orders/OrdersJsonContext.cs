@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductStore.Orders.Clients;
-using ProductStore.Orders.Contracts;
+using ProductStore.Orders.Apis;
 using ProductStore.Storage;
 
 namespace ProductStore.Orders;

@@ -1,4 +1,5 @@
 using System.Net;
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Tests.Fakes;
 using ProductStore.TestSupport;

@@ -1,3 +1,4 @@
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
 using ProductStore.Storage;

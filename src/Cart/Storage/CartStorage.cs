@@ -17,7 +17,7 @@ public static class CartStorage
 
     private static void AddSqlite(IServiceCollection services)
     {
-        services.AddSqliteDatabase("cart", SqliteCartStore.Migrations);
+        services.AddSqliteDatabase("cart", SqliteCartSchema.Migrations);
         services.AddSingleton<ICartStore, SqliteCartStore>();
     }
 }

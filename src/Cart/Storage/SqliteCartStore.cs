@@ -5,22 +5,6 @@ namespace ProductStore.Cart.Storage;
 
 public sealed class SqliteCartStore(SqliteDatabase database) : ICartStore
 {
-    public static readonly IReadOnlyList<string> Migrations =
-    [
-        """
-        CREATE TABLE cart_lines (
-            user_id TEXT NOT NULL,
-            product_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            quantity INTEGER NOT NULL,
-            price_cents INTEGER NOT NULL,
-            currency TEXT NOT NULL,
-            added_at INTEGER NOT NULL,
-            PRIMARY KEY (user_id, product_id)
-        ) WITHOUT ROWID;
-        """,
-    ];
-
     public Task<IReadOnlyList<CartLine>> GetAsync(Guid userId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<CartLine>>("cart.get", session => session.Command("""
                 SELECT product_id, name, quantity, price_cents, currency, added_at FROM cart_lines WHERE user_id = $user ORDER BY product_id

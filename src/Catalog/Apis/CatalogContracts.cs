@@ -145,3 +145,5 @@ public sealed record ReservationRequest(Guid OrderId, IReadOnlyList<ReservationI
         errors.When(items.OfType<ReservationItemRequest>().GroupBy(i => i.ProductId).Any(g => g.Count() > 1), "items", "Each product may appear only once.");
     }
 }
+
+public sealed record ReservationItemRequest(Guid ProductId, int Quantity);

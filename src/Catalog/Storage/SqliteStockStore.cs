@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.Storage;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProductStore.Orders.Contracts;
+using ProductStore.Orders.Apis;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Auth;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.Orders.Checkout;
-using ProductStore.Orders.Contracts;
+using ProductStore.Orders.Apis;
 using ProductStore.Orders.Domain;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cassandra;
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.Storage;
 using ProductStore.Storage.Cassandra;

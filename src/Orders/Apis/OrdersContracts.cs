@@ -3,7 +3,7 @@ using ProductStore.Orders.Domain;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Storage;
 
-namespace ProductStore.Orders.Contracts;
+namespace ProductStore.Orders.Apis;
 
 /// <summary>
 /// The Idempotency-Key header of a checkout: required, so a retried POST can never place a second order.
@@ -59,3 +59,25 @@ public static class StatusNames
             errors.Add("status", $"Unknown status '{name}'; use one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
     }
 }
+
+public sealed record OrderResponse(
+    Guid Id,
+    Guid UserId,
+    OrderStatus Status,
+    IReadOnlyList<OrderLineResponse> Items,
+    decimal Total,
+    string Currency,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<StatusChangeResponse> History)
+{
+    public static OrderResponse From(Order order) => new(
+        order.Id, order.UserId, order.Status,
+        order.Lines.Select(l => new OrderLineResponse(l.ProductId, l.Sku, l.Name, l.Quantity, l.UnitPrice, l.Currency, l.LineTotal)).ToArray(),
+        order.Total, order.Currency, order.CreatedAt, order.UpdatedAt,
+        order.History.Select(h => new StatusChangeResponse(h.From, h.To, h.At, h.By)).ToArray());
+}
+
+public sealed record OrderLineResponse(Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, string Currency, decimal LineTotal);
+
+public sealed record StatusChangeResponse(OrderStatus? From, OrderStatus To, DateTimeOffset At, string By);

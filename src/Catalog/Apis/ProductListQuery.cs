@@ -1,7 +1,9 @@
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Storage;
 
-namespace ProductStore.Catalog.Domain;
+using ProductStore.Catalog.Domain;
+
+namespace ProductStore.Catalog.Apis;
 
 /// <summary>GET /api/catalog/products: filters, sort and page as the client sends them, validated at the edge.</summary>
 public sealed record ProductListQuery(

@@ -1,6 +1,6 @@
-namespace ProductStore.Catalog.Domain;
+using ProductStore.Catalog.Apis;
 
-public sealed record ReservationItemRequest(Guid ProductId, int Quantity);
+namespace ProductStore.Catalog.Domain;
 
 public sealed record ReservedItem(Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, string Currency);
 
@@ -17,15 +17,4 @@ public sealed record Reservation(Guid OrderId, IReadOnlyList<ReservedItem> Items
     /// (after the caller gave up on it and released) is refused instead of holding stock no order will use.
     /// </summary>
     public static Reservation ReleasedBeforeReserved(Guid orderId, DateTimeOffset now) => new(orderId, [], now, Released: true);
-}
-
-public sealed record ShortItem(Guid ProductId, int Requested, int Available);
-
-public abstract record ReservationOutcome
-{
-    /// <summary>The stock is held for the order; <paramref name="Replayed"/> when it was held by an earlier call with this order id.</summary>
-    public sealed record Reserved(Reservation Reservation, bool Replayed) : ReservationOutcome;
-    public sealed record Refused(IReadOnlyList<ShortItem> ShortItems) : ReservationOutcome;
-    /// <summary>The order id was reserved before with other items, or released before it reserved anything.</summary>
-    public sealed record Mismatch : ReservationOutcome;
 }
