@@ -7,17 +7,16 @@ namespace ProductStore.Cart.Storage;
 
 public static class CartStorage
 {
-    /// <summary>Cart's stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra when compiled in.</summary>
-    public static readonly ServiceStores Stores = new("Cart", AddSqlite,
-#if CASSANDRA
-        CassandraCartStores.Add);
-#else
-        AddCassandra: null);
-#endif
+    /// <summary>Cart's stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra.</summary>
+    public static readonly ServiceStores Stores = new("Cart", AddCassandra: CassandraStores, AddSqlite: sqlite =>
+        {
+            sqlite.AddSqliteDatabase("cart", SqliteCartSchema.Migrations);
+            sqlite.AddSingleton<ICartStore, SqliteCartStore>();
+        });
 
-    private static void AddSqlite(IServiceCollection services)
-    {
-        services.AddSqliteDatabase("cart", SqliteCartSchema.Migrations);
-        services.AddSingleton<ICartStore, SqliteCartStore>();
-    }
+#if CASSANDRA
+    private static Action<IServiceCollection>? CassandraStores => CassandraCartStores.Add;
+#else
+    private static Action<IServiceCollection>? CassandraStores => null;
+#endif
 }

@@ -7,19 +7,18 @@ namespace ProductStore.Orders.Storage;
 
 public static class OrdersStorage
 {
-    /// <summary>Orders' stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra when compiled in.</summary>
-    public static readonly ServiceStores Stores = new("Orders", AddSqlite,
-#if CASSANDRA
-        CassandraOrdersStores.Add);
-#else
-        AddCassandra: null);
-#endif
+    /// <summary>Orders' stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra.</summary>
+    public static readonly ServiceStores Stores = new("Orders", AddCassandra: CassandraStores, AddSqlite: sqlite =>
+        {
+            sqlite.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
+            sqlite.AddSingleton<IOrderStore, SqliteOrderStore>();
+            sqlite.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
+            sqlite.AddSingleton<ICartCheckoutLocks, SqliteCartCheckoutLocks>();
+        });
 
-    private static void AddSqlite(IServiceCollection services)
-    {
-        services.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
-        services.AddSingleton<IOrderStore, SqliteOrderStore>();
-        services.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
-        services.AddSingleton<ICartCheckoutLocks, SqliteCartCheckoutLocks>();
-    }
+#if CASSANDRA
+    private static Action<IServiceCollection>? CassandraStores => CassandraOrdersStores.Add;
+#else
+    private static Action<IServiceCollection>? CassandraStores => null;
+#endif
 }

@@ -7,21 +7,20 @@ namespace ProductStore.Users.Storage;
 
 public static class UsersStorage
 {
-    /// <summary>Users' stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra when compiled in.</summary>
-    public static readonly ServiceStores Stores = new("Users", AddSqlite,
-#if CASSANDRA
-        CassandraUsersStores.Add);
-#else
-        AddCassandra: null);
-#endif
+    /// <summary>Users' stores on the provider Storage__Provider names: SQLite here, Cassandra in Storage/Cassandra.</summary>
+    public static readonly ServiceStores Stores = new("Users", AddCassandra: CassandraStores, AddSqlite: sqlite =>
+        {
+            sqlite.AddSqliteDatabase("users", SqliteUsersSchema.Migrations);
+            sqlite.AddSingleton<IUserStore, SqliteUserStore>();
+            sqlite.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
+            sqlite.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
+            sqlite.AddSingleton<IRevocationStore, SqliteRevocationStore>();
+            sqlite.AddSingleton<ILoginFailureStore, SqliteLoginFailureStore>();
+        });
 
-    private static void AddSqlite(IServiceCollection services)
-    {
-        services.AddSqliteDatabase("users", SqliteUsersSchema.Migrations);
-        services.AddSingleton<IUserStore, SqliteUserStore>();
-        services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
-        services.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
-        services.AddSingleton<IRevocationStore, SqliteRevocationStore>();
-        services.AddSingleton<ILoginFailureStore, SqliteLoginFailureStore>();
-    }
+#if CASSANDRA
+    private static Action<IServiceCollection>? CassandraStores => CassandraUsersStores.Add;
+#else
+    private static Action<IServiceCollection>? CassandraStores => null;
+#endif
 }
