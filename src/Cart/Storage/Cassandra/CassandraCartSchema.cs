@@ -1,10 +1,10 @@
 namespace ProductStore.Cart.Storage.Cassandra;
 
+/// <summary>A user's cart is one partition; its lines cluster by product.</summary>
 public static class CassandraCartSchema
 {
     public static readonly IReadOnlyList<string> Migrations =
     [
-        // A user's cart is one partition; its lines cluster by product.
         """
         CREATE TABLE IF NOT EXISTS cart_lines (
             user_id uuid,
