@@ -42,17 +42,13 @@ public static class AccountApi
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(
         LoginRequest request, UserSessions sessions, HttpResponse response, CancellationToken cancellationToken)
     {
-        switch (await sessions.LogInAsync(request.ToCredentials(), cancellationToken))
-        {
-            case LoginOutcome.LoggedIn loggedIn:
-                return TypedResults.Ok(loggedIn.Tokens);
-            case LoginOutcome.Throttled throttled:
-                response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.Wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(title: "Too many failed logins", statusCode: StatusCodes.Status429TooManyRequests,
-                    detail: "This account had too many failed logins in a row; try again after the time in Retry-After.");
-            default:
-                return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
-        }
+        var outcome = await sessions.LogInAsync(request.ToCredentials(), cancellationToken);
+        if (outcome.Tokens is { } tokens) return TypedResults.Ok(tokens);
+        if (outcome.Wait is not { } wait)
+            return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Too many failed logins", statusCode: StatusCodes.Status429TooManyRequests,
+            detail: "This account had too many failed logins in a row; try again after the time in Retry-After.");
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(

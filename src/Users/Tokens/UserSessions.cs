@@ -32,14 +32,14 @@ public sealed class UserSessions(
         if (!knownDevice && await throttle.WaitAsync(account, cancellationToken) is { } wait)
         {
             metrics.LoginThrottled();
-            return new LoginOutcome.Throttled(wait);
+            return new LoginOutcome(Tokens: null, Wait: wait);
         }
         if (user is null) hasher.VerifyNothing(credentials.Password);
         if (user is null || !hasher.Verify(credentials.Password, user.PasswordHash))
         {
             if (!knownDevice) await throttle.FailedAsync(account, cancellationToken);
             metrics.LoggedIn(success: false);
-            return new LoginOutcome.InvalidCredentials();
+            return new LoginOutcome(Tokens: null);
         }
         await throttle.SucceededAsync(account, cancellationToken);
         var refreshToken = TokenIssuer.NewRefreshToken();
@@ -47,7 +47,7 @@ public sealed class UserSessions(
         await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), session, user.Id,
             time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime, user.SecurityStamp), cancellationToken);
         metrics.LoggedIn(success: true);
-        return new LoginOutcome.LoggedIn(Tokens(user, session, refreshToken) with { DeviceToken = devices.IssueFor(user) });
+        return new LoginOutcome(Tokens(user, session, refreshToken) with { DeviceToken = devices.IssueFor(user) });
     }
 
     /// <summary>The session's next tokens, or null with why not: the token is spent (reused), unknown, expired or revoked.</summary>
