@@ -95,6 +95,9 @@ public sealed record StockAdjustmentRequest(int? Change) : IValidatable
     public void Validate(ValidationErrors errors) =>
         errors.When(Change is not { } change || change == 0 || Math.Abs((long)change) > ProductRules.MaxStock, "change",
             "The change must be a non-zero whole number from -1,000,000,000 to 1,000,000,000.");
+
+    /// <summary>The change; call after <see cref="Validate"/> passed.</summary>
+    public int ToChange() => Change!.Value;
 }
 
 public sealed record StockLevelResponse(Guid ProductId, int Stock);
@@ -109,12 +112,18 @@ public sealed partial record CategoryRequest(string? Slug, string? Name) : IVali
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$")]
     private static partial Regex SlugPattern();
+
+    /// <summary>The new category; call after <see cref="Validate"/> passed.</summary>
+    public Category ToCategory(Guid id) => new(id, Slug!, Name!.Trim());
 }
 
 public sealed record RenameCategoryRequest(string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+
+    /// <summary>The new name; call after <see cref="Validate"/> passed.</summary>
+    public string ToName() => Name!.Trim();
 }
 
 /// <summary>GET /api/catalog/products/lookup?ids=a,b,c: up to 100 ids in one call.</summary>
@@ -144,6 +153,9 @@ public sealed record ReservationRequest(Guid OrderId, IReadOnlyList<ReservationI
         errors.When(items.Any(i => i is null || i.ProductId == Guid.Empty || i.Quantity is < 1 or > 1000), "items", "Every item needs a product id and a quantity from 1 to 1000.");
         errors.When(items.OfType<ReservationItemRequest>().GroupBy(i => i.ProductId).Any(g => g.Count() > 1), "items", "Each product may appear only once.");
     }
+
+    /// <summary>The items; call after <see cref="Validate"/> passed.</summary>
+    public IReadOnlyList<ReservationItemRequest> ToItems() => Items!;
 }
 
 public sealed record ReservationItemRequest(Guid ProductId, int Quantity);

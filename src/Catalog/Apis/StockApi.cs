@@ -21,7 +21,7 @@ public static class StockApi
     public static async Task<Results<Ok<Reservation>, ProblemHttpResult>> Reserve(
         ReservationRequest request, IStockStore stock, CatalogMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var outcome = await stock.ReserveAsync(request.OrderId, request.Items!, time.GetStoredNow(), cancellationToken);
+        var outcome = await stock.ReserveAsync(request.OrderId, request.ToItems(), time.GetStoredNow(), cancellationToken);
         metrics.Reservation(outcome);
         return outcome switch
         {

@@ -28,7 +28,7 @@ public static class OrdersApi
     public static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ProblemHttpResult>> CheckOut(
         [AsParameters] CheckoutHeaders headers, ClaimsPrincipal user, CheckoutSaga saga, CancellationToken cancellationToken)
     {
-        var outcome = await saga.CheckOutAsync(user.UserId(), headers.IdempotencyKey!, cancellationToken);
+        var outcome = await saga.CheckOutAsync(user.UserId(), headers.ToKey(), cancellationToken);
         return outcome switch
         {
             CheckoutOutcome.Placed placed => TypedResults.Created($"/api/orders/{placed.Order.Id}", OrderResponse.From(placed.Order)),

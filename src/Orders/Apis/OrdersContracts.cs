@@ -20,6 +20,9 @@ public sealed record CheckoutHeaders([property: FromHeader(Name = CheckoutHeader
         else if (IdempotencyKey.Length > 100 || IdempotencyKey.Any(c => c is < '!' or > '~'))
             errors.Add(IdempotencyKeyHeader, "The Idempotency-Key must be 1–100 printable ASCII characters without spaces.");
     }
+
+    /// <summary>The key; call after <see cref="Validate"/> passed.</summary>
+    public string ToKey() => IdempotencyKey!;
 }
 
 /// <summary>PUT /api/orders/{id}/status body (admin).</summary>

@@ -30,7 +30,7 @@ public static class AccountApi
     public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Register(
         RegisterRequest request, IUserStore users, PasswordHasher hasher, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var user = User.Create(request.Email!, request.DisplayName!, Roles.Customer, hasher.Hash(request.Password!), time.GetUtcNow());
+        var user = request.ToCustomer(hasher.Hash, time.GetUtcNow());
         if (!await users.TryAddAsync(user, cancellationToken))
             return TypedResults.Problem(title: "Email already registered", statusCode: StatusCodes.Status409Conflict,
                 detail: "An account with this email exists; log in instead.");
@@ -83,13 +83,14 @@ public static class AccountApi
             return TypedResults.Problem(title: "Too many failed attempts", statusCode: StatusCodes.Status429TooManyRequests,
                 detail: "This account had too many wrong passwords in a row; try again after the time in Retry-After.");
         }
-        if (!hasher.Verify(request.CurrentPassword!, user.PasswordHash))
+        var (currentPassword, newPassword) = request.ToPasswords();
+        if (!hasher.Verify(currentPassword, user.PasswordHash))
         {
             await throttle.FailedAsync(user.Email, cancellationToken);
             return ValidationErrors.For("currentPassword", "This is not the account's current password.").ToProblem();
         }
-        if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } problem) return ValidationErrors.For("newPassword", problem).ToProblem();
-        if (await users.ChangePasswordAsync(user.Id, hasher.Hash(request.NewPassword!), cancellationToken) is not { } changed) return TypedResults.NotFound();
+        if (PasswordPolicy.Check(newPassword, user.Email) is { } problem) return ValidationErrors.For("newPassword", problem).ToProblem();
+        if (await users.ChangePasswordAsync(user.Id, hasher.Hash(newPassword), cancellationToken) is not { } changed) return TypedResults.NotFound();
         await revocations.AddAsync(Revocation.OfStamp(changed.Id, changed.SecurityStamp, time.GetUtcNow()), cancellationToken);
         return TypedResults.NoContent();
     }

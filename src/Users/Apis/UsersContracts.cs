@@ -24,6 +24,9 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 
     private static bool IsEmail(string? email) =>
         email is { Length: > 0 and <= 254 } && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim();
+
+    /// <summary>The new customer, its password hashed by <paramref name="hash"/>; call after <see cref="Validate"/> passed.</summary>
+    public User ToCustomer(Func<string, string> hash, DateTimeOffset now) => User.Create(Email!, DisplayName!, Roles.Customer, hash(Password!), now);
 }
 
 /// <summary>The body of a login; <paramref name="DeviceToken"/> is the one an earlier login from this device handed out, if any.</summary>
@@ -49,6 +52,9 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
         // The policy's email rule is checked by the endpoint, which knows the account.
         if (PasswordPolicy.Check(NewPassword, null) is { } problem) errors.Add("newPassword", problem);
     }
+
+    /// <summary>The current and the new password; call after <see cref="Validate"/> passed.</summary>
+    public (string Current, string New) ToPasswords() => (CurrentPassword!, NewPassword!);
 }
 
 public sealed record RefreshRequest(string? RefreshToken) : IValidatable
@@ -64,4 +70,7 @@ public sealed record ChangeRoleRequest(string? Role) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(Role is null || !Roles.IsUserRole(Role), "role", $"The role must be '{Roles.Customer}' or '{Roles.Admin}'.");
+
+    /// <summary>The role; call after <see cref="Validate"/> passed.</summary>
+    public string ToRole() => Role!;
 }
