@@ -9,9 +9,11 @@ WORKDIR /source
 # Restore first, from the project files alone, so that a code change does not download every package again.
 COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/ServiceDefaults/ServiceDefaults.csproj src/ServiceDefaults/
+COPY src/Storage/Storage.csproj src/Storage/
 COPY src/${SERVICE}/${SERVICE}.csproj src/${SERVICE}/
 RUN dotnet restore src/${SERVICE} -p:Cassandra=true
 COPY src/ServiceDefaults/ src/ServiceDefaults/
+COPY src/Storage/ src/Storage/
 COPY src/${SERVICE}/ src/${SERVICE}/
 RUN dotnet publish src/${SERVICE} -c Release -p:Cassandra=true --no-restore -o /app
 

@@ -1,6 +1,7 @@
 using ProductStore.Cart.Clients;
 using ProductStore.Cart.Storage;
 using ProductStore.ServiceDefaults.Http;
+using ProductStore.Storage;
 
 namespace ProductStore.Cart;
 
@@ -9,9 +10,8 @@ public static class CartServices
     public static WebApplicationBuilder AddCart(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CartJsonContext.Default));
-        services.AddSingleton(TimeProvider.System);
-        CartStorage.Add(services, builder.Configuration);
+        services.AddJsonContracts(CartJsonContext.Default);
+        services.AddServiceStorage(builder.Configuration, CartStorage.Stores);
         services.AddServiceClient<CatalogClient>("catalog");
         services.AddSingleton<CartMetrics>();
         return builder;

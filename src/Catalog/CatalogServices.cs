@@ -1,6 +1,7 @@
 using ProductStore.Catalog.Seeding;
 using ProductStore.Catalog.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.ServiceDefaults.Http;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog;
 
@@ -9,9 +10,8 @@ public static class CatalogServices
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default));
-        services.AddSingleton(TimeProvider.System);
-        CatalogStorage.Add(services, builder.Configuration);
+        services.AddJsonContracts(CatalogJsonContext.Default);
+        services.AddServiceStorage(builder.Configuration, CatalogStorage.Stores);
         services.AddStorageInitializer<DemoCatalogSeeder>();
         services.AddSingleton<CatalogMetrics>();
         return builder;

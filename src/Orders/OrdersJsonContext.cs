@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductStore.Orders.Clients;
-using ProductStore.Orders.Contracts;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Orders.Apis;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders;
 

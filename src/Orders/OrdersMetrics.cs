@@ -3,13 +3,6 @@ using ProductStore.Orders.Domain;
 
 namespace ProductStore.Orders;
 
-public enum CheckoutResultTag
-{
-    Success,
-    OutOfStock,
-    Failed,
-}
-
 /// <summary>Business metrics of Orders: checkouts by outcome, orders and their value, status changes, overdue orders.</summary>
 public sealed class OrdersMetrics
 {

@@ -3,6 +3,7 @@ using ProductStore.Orders.Clients;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Http;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders;
 
@@ -11,12 +12,11 @@ public static class OrdersServices
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
+        services.AddJsonContracts(OrdersJsonContext.Default);
         services.AddOptions<OrderProgressOptions>().BindConfiguration(OrderProgressOptions.Section);
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section);
-        services.AddSingleton(TimeProvider.System);
 
-        OrdersStorage.Add(services, builder.Configuration);
+        services.AddServiceStorage(builder.Configuration, OrdersStorage.Stores);
 
         services.AddServiceClient<CartClient>("cart").WithServiceToken();
         services.AddServiceClient<StockClient>("catalog").WithServiceToken();

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Health;
 using ProductStore.ServiceDefaults.Http;
@@ -23,8 +26,14 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceClientDefaults();
         builder.AddProblemResponses();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
-            builder.Configuration.GetValue("ShutdownTimeoutSeconds", 20)));
+        // One clock for the process; tests replace it.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        builder.Services.AddOptions<ShutdownOptions>().Bind(builder.Configuration);
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.Value.ShutdownTimeoutSeconds));
         return builder;
     }
 

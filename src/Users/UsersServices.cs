@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Http;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.Users.Apis;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
@@ -17,12 +17,11 @@ public static class UsersServices
     public static WebApplicationBuilder AddUsers(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsersJsonContext.Default));
+        services.AddJsonContracts(UsersJsonContext.Default);
         services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<UsersOptions>>((forwarded, users) => forwarded.TrustOnly(users.Value.KnownProxies));
-        services.AddSingleton(TimeProvider.System);
 
-        UsersStorage.Add(services, builder.Configuration);
+        services.AddServiceStorage(builder.Configuration, UsersStorage.Stores);
 
         services.AddSingleton<SigningKeyProtector>();
         services.AddStorageInitializer<SigningKeys>();
@@ -31,6 +30,7 @@ public static class UsersServices
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<DeviceTokens>();
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UsersMetrics>();
         // Users judges its own tokens against its own store, not over HTTP.

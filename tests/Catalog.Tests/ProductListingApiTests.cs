@@ -1,4 +1,5 @@
 using System.Net;
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Tests.Fakes;
 using ProductStore.TestSupport;
@@ -128,7 +129,7 @@ public class ProductListingApiTests(ListingFixture fixture) : IClassFixture<List
     public async Task A_forged_cursor_for_the_right_listing_is_a_400_not_a_500()
     {
         var kind = new ProductListQuery(null, null, null, null, null, "price", null, null).ToListing().CursorKind(null);
-        var forged = ServiceDefaults.Storage.Cursor.Encode(kind, "not-a-number|" + Guid.NewGuid());
+        var forged = ProductStore.Storage.Cursor.Encode(kind, "not-a-number|" + Guid.NewGuid());
         await (await _client.GetAsync($"/api/catalog/products?sort=price&cursor={forged}")).ShouldBeValidationProblem("cursor");
     }
 

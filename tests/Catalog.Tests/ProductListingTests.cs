@@ -1,6 +1,7 @@
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.ServiceDefaults.Validation;
 
 namespace ProductStore.Catalog.Tests;

@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
 using ProductStore.ServiceDefaults.Validation;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ProductStore.Backup;
 using ProductStore.Orders.Tests.Fakes;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.TestSupport;
 
 namespace ProductStore.Orders.Tests;

@@ -128,7 +128,7 @@ public class CheckoutCompensationTests : IAsyncLifetime
     /// <summary>Writes the order row the way a checkout that died right after its commit would have left it.</summary>
     private static async Task InsertOrderOnly(OrdersFactory orders, Order order)
     {
-        var database = orders.Services.GetRequiredService<ServiceDefaults.Storage.SqliteDatabase>();
+        var database = orders.Services.GetRequiredService<ProductStore.Storage.SqliteDatabase>();
         await database.WriteAsync("test.insert_order", (session, _) =>
         {
             SqliteOrderRows.Insert(session, order);

@@ -48,7 +48,7 @@ public class OrdersApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixture
     public async Task A_cursor_from_another_listing_is_a_400()
     {
         var (_, client) = fixture.Factory.CreateShopper();
-        var foreign = ServiceDefaults.Storage.Cursor.Encode("orders:all", "1:00");
+        var foreign = ProductStore.Storage.Cursor.Encode("orders:all", "1:00");
         await (await client.GetAsync("/api/orders?cursor=" + foreign)).ShouldBeValidationProblem("cursor");
         await (await client.GetAsync("/api/orders?limit=0")).ShouldBeValidationProblem("limit");
     }

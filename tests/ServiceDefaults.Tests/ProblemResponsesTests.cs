@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.TestSupport;
 

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.ServiceDefaults.Tests;
 
 public class ServiceStorageTests
 {
-    // This test assembly carries no [assembly: CassandraStores], like a service built without -p:Cassandra=true.
-    private static readonly System.Reflection.Assembly WithoutCassandra = typeof(ServiceStorageTests).Assembly;
+    private const string Service = "ServiceDefaults.Tests";
+
+    // Stores without a Cassandra registration, like a service built without -p:Cassandra=true.
+    private static ServiceStores WithoutCassandra(Action<IServiceCollection>? addSqlite = null) =>
+        new(Service, addSqlite ?? (_ => { }), AddCassandra: null);
 
     private static (ServiceCollection Services, bool SqliteAdded) Register(string? provider)
     {
@@ -15,7 +18,7 @@ public class ServiceStorageTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = provider }).Build();
         var services = new ServiceCollection();
         var sqliteAdded = false;
-        services.AddServiceStorage(configuration, WithoutCassandra, _ => sqliteAdded = true);
+        services.AddServiceStorage(configuration, WithoutCassandra(_ => sqliteAdded = true));
         return (services, sqliteAdded);
     }
 
@@ -33,7 +36,7 @@ public class ServiceStorageTests
         var error = Assert.Throws<InvalidOperationException>(() => Register("cassandra"));
 
         Assert.Contains("has no Cassandra provider", error.Message);
-        Assert.Contains(WithoutCassandra.GetName().Name!, error.Message);
+        Assert.Contains(Service, error.Message);
         Assert.Contains("-p:Cassandra=true", error.Message);
     }
 
@@ -46,6 +49,6 @@ public class ServiceStorageTests
     }
 
     [Fact]
-    public void Whether_a_build_has_Cassandra_stores_is_read_from_the_assembly() =>
-        Assert.False(ServiceStorage.HasCassandraStores(WithoutCassandra));
+    public void Whether_a_build_has_Cassandra_stores_is_read_from_its_registration() =>
+        Assert.False(WithoutCassandra().HasCassandra);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.ServiceDefaults.Tests;
 

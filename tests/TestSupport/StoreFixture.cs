@@ -1,7 +1,4 @@
-using System.Reflection;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using Xunit;
 
 namespace ProductStore.TestSupport;
@@ -10,14 +7,13 @@ namespace ProductStore.TestSupport;
 /// One set of a service's stores shared by a contract test class: started on first use, skipped with the reason
 /// when the provider cannot run here (Cassandra not compiled in, or no server named).
 /// </summary>
-public abstract class StoreFixture(string provider, string service, Assembly serviceAssembly,
-    Action<IServiceCollection, IConfiguration> addStorage) : IAsyncDisposable
+public abstract class StoreFixture(string provider, string service, ServiceStores stores) : IAsyncDisposable
 {
-    private readonly Lazy<Task<StoreHarness>> _harness = new(() => StoreHarness.StartAsync(provider, service, addStorage));
+    private readonly Lazy<Task<StoreHarness>> _harness = new(() => StoreHarness.StartAsync(provider, service, stores));
 
     public async Task<T> GetAsync<T>() where T : notnull
     {
-        if (provider == StorageOptions.CassandraProvider && StoreHarness.CassandraUnavailable(serviceAssembly) is { } reason)
+        if (provider == StorageOptions.CassandraProvider && StoreHarness.CassandraUnavailable(stores) is { } reason)
         {
             Assert.Skip(reason);
         }

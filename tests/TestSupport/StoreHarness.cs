@@ -1,9 +1,8 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.TestSupport;
 
@@ -36,8 +35,8 @@ public sealed class StoreHarness : IAsyncDisposable
             : null;
 
     /// <summary>Why Cassandra contract tests cannot run for this service, or null when they can.</summary>
-    public static string? CassandraUnavailable(Assembly serviceAssembly) =>
-        ServiceStorage.HasCassandraStores(serviceAssembly) ? NoCassandraServer : NotCompiledIn;
+    public static string? CassandraUnavailable(ServiceStores stores) =>
+        stores.HasCassandra ? NoCassandraServer : NotCompiledIn;
 
     /// <summary>ConnectionStrings:cassandra for a keyspace of its own on the test server, from the CASSANDRA_* variables.</summary>
     public static string CassandraConnectionString(string keyspace)
@@ -52,7 +51,7 @@ public sealed class StoreHarness : IAsyncDisposable
     public static string FreshKeyspace(string service) => $"test_{service}_{Guid.NewGuid():N}"[..40];
 
     public static async Task<StoreHarness> StartAsync(string provider, string service,
-        Action<IServiceCollection, IConfiguration> addStorage, IReadOnlyDictionary<string, string?>? settings = null)
+        ServiceStores stores, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory($"productstore-{service}-store-").FullName;
         var values = new Dictionary<string, string?>
@@ -71,7 +70,7 @@ public sealed class StoreHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        addStorage(services, configuration);
+        services.AddServiceStorage(configuration, stores);
         var serviceProvider = services.BuildServiceProvider();
         var started = new List<IHostedService>();
         foreach (var hosted in serviceProvider.GetServices<IHostedService>())

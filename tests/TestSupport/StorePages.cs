@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using Xunit;
 
 namespace ProductStore.TestSupport;

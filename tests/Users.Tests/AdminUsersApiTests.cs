@@ -44,8 +44,8 @@ public class AdminUsersApiTests(UsersFactory factory) : IClassFixture<UsersFacto
     public async Task A_foreign_cursor_or_a_bad_limit_is_a_400()
     {
         var admin = await factory.CreateLoggedInAdminAsync();
-        await (await admin.GetAsync("/api/users?cursor=" + ServiceDefaults.Storage.Cursor.Encode("orders", "x"))).ShouldBeValidationProblem("cursor");
-        await (await admin.GetAsync("/api/users?cursor=" + ServiceDefaults.Storage.Cursor.Encode("users", "not-a-guid"))).ShouldBeValidationProblem("cursor");
+        await (await admin.GetAsync("/api/users?cursor=" + ProductStore.Storage.Cursor.Encode("orders", "x"))).ShouldBeValidationProblem("cursor");
+        await (await admin.GetAsync("/api/users?cursor=" + ProductStore.Storage.Cursor.Encode("users", "not-a-guid"))).ShouldBeValidationProblem("cursor");
         await (await admin.GetAsync("/api/users?limit=0")).ShouldBeValidationProblem("limit");
     }
 

@@ -35,7 +35,7 @@ public static class CartApi
         TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
-        var quantity = request.Quantity!.Value;
+        var quantity = request.ToQuantity();
         var lines = await carts.GetAsync(userId, cancellationToken);
         if (!CartRules.HasRoomFor(lines, productId))
             return TypedResults.Problem(title: "The cart is full", statusCode: StatusCodes.Status409Conflict,

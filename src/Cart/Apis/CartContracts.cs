@@ -23,6 +23,9 @@ public sealed record SetQuantityRequest(int? Quantity) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(!CartRules.IsValidQuantity(Quantity), "quantity", $"The quantity must be a whole number from {CartRules.MinQuantity} to {CartRules.MaxQuantity}.");
+
+    /// <summary>The quantity; call after <see cref="Validate"/> passed.</summary>
+    public int ToQuantity() => Quantity!.Value;
 }
 
 /// <summary>GET /internal/carts/{userId}: the cart as Orders reads it at checkout.</summary>
@@ -33,6 +36,9 @@ public sealed record CartSnapshotItem(Guid ProductId, string Name, int Quantity,
 public sealed record RemoveOrderedRequest(IReadOnlyList<OrderedItem>? Items) : IValidatable
 {
     public void Validate(ValidationErrors errors) => errors.When(Items is null, "items", "The ordered items are required.");
+
+    /// <summary>The ordered lines; call after <see cref="Validate"/> passed.</summary>
+    public IReadOnlyList<(Guid ProductId, int Quantity)> ToOrdered() => Items!.Select(i => (i.ProductId, i.Quantity)).ToArray();
 }
 
 public sealed record OrderedItem(Guid ProductId, int Quantity);

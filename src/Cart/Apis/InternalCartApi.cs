@@ -25,7 +25,7 @@ public static class InternalCartApi
 
     public static async Task<NoContent> RemoveOrdered(Guid userId, RemoveOrderedRequest request, ICartStore carts, CancellationToken cancellationToken)
     {
-        await carts.RemoveOrderedAsync(userId, request.Items!.Select(i => (i.ProductId, i.Quantity)).ToArray(), cancellationToken);
+        await carts.RemoveOrderedAsync(userId, request.ToOrdered(), cancellationToken);
         return TypedResults.NoContent();
     }
 }

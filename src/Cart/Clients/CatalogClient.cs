@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using ProductStore.ServiceDefaults.Http;
 using ProductStore.ServiceDefaults.Problems;
 
 namespace ProductStore.Cart.Clients;
@@ -14,7 +15,7 @@ public sealed class CatalogClient(HttpClient http)
         if (ids.Count == 0) return new Dictionary<Guid, CatalogProduct>();
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/catalog/products/lookup?ids=" + string.Join(',', ids));
         using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new DependencyUnavailableException($"Catalog answered {(int)response.StatusCode} to a product lookup.");
+        response.EnsureAnswered("Catalog", "to a product lookup");
         var products = await response.Content.ReadFromJsonAsync(CartJsonContext.Default.CatalogProductArray, cancellationToken)
             ?? throw new DependencyUnavailableException("Catalog answered a product lookup with an empty body.");
         return products.ToDictionary(p => p.Id);

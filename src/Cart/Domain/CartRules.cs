@@ -1,14 +1,5 @@
 namespace ProductStore.Cart.Domain;
 
-/// <summary>A cart line with the product's current Catalog price.</summary>
-public sealed record PricedLine(CartLine Line, decimal CurrentPrice)
-{
-    public bool PriceChanged => CurrentPrice != Line.PriceWhenAdded;
-
-    /// <summary>Lines are charged at the current price: checkout prices come from Catalog, never from the cart.</summary>
-    public decimal LineTotal => CurrentPrice * Line.Quantity;
-}
-
 /// <summary>The cart's rules: quantities, size, one currency per cart, totals in decimal.</summary>
 public static class CartRules
 {

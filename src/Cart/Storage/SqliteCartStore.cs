@@ -1,61 +1,44 @@
 using ProductStore.Cart.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Cart.Storage;
 
 public sealed class SqliteCartStore(SqliteDatabase database) : ICartStore
 {
-    public static readonly IReadOnlyList<string> Migrations =
-    [
-        """
-        CREATE TABLE cart_lines (
-            user_id TEXT NOT NULL,
-            product_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            quantity INTEGER NOT NULL,
-            price_cents INTEGER NOT NULL,
-            currency TEXT NOT NULL,
-            added_at INTEGER NOT NULL,
-            PRIMARY KEY (user_id, product_id)
-        ) WITHOUT ROWID;
-        """,
-    ];
-
     public Task<IReadOnlyList<CartLine>> GetAsync(Guid userId, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<CartLine>>("cart.get", async (session, ct) => await session.Command("""
+        database.ReadAsync<IReadOnlyList<CartLine>>("cart.get", session => session.Command("""
                 SELECT product_id, name, quantity, price_cents, currency, added_at FROM cart_lines WHERE user_id = $user ORDER BY product_id
                 """)
             .With("$user", userId)
-            .ListAsync(r => new CartLine(r.GetGuid(0), r.GetString(1), r.GetInt32(2), StoredMoney.FromCents(r.GetInt64(3)), r.GetString(4), r.GetTimestamp(5)), ct),
-            cancellationToken).AsTask();
+            .List(r => new CartLine(r.GetGuid(0), r.GetString(1), r.GetInt32(2), StoredMoney.FromCents(r.GetInt64(3)), r.GetString(4), r.GetTimestamp(5))),
+            cancellationToken);
 
     public Task UpsertAsync(Guid userId, CartLine line, CancellationToken cancellationToken) =>
-        database.WriteAsync("cart.upsert", (session, _) => ValueTask.FromResult(session.Command("""
+        database.WriteAsync("cart.upsert", session => session.Command("""
                 INSERT INTO cart_lines (user_id, product_id, name, quantity, price_cents, currency, added_at)
                 VALUES ($user, $product, $name, $quantity, $price, $currency, $added)
                 ON CONFLICT (user_id, product_id) DO UPDATE SET name = excluded.name, quantity = excluded.quantity
                 """)
             .With("$user", userId).With("$product", line.ProductId).With("$name", line.Name).With("$quantity", line.Quantity)
             .With("$price", StoredMoney.ToCents(line.PriceWhenAdded)).With("$currency", line.Currency).With("$added", line.AddedAt.ToStored())
-            .ExecuteNonQuery()), cancellationToken).AsTask();
+            .ExecuteNonQuery(), cancellationToken);
 
     public Task<bool> RemoveAsync(Guid userId, Guid productId, CancellationToken cancellationToken) =>
-        database.WriteAsync("cart.remove", (session, _) => ValueTask.FromResult(session.Command(
+        database.WriteAsync("cart.remove", session => session.Command(
                 "DELETE FROM cart_lines WHERE user_id = $user AND product_id = $product")
-            .With("$user", userId).With("$product", productId).ExecuteNonQuery() == 1), cancellationToken).AsTask();
+            .With("$user", userId).With("$product", productId).ExecuteNonQuery() == 1, cancellationToken);
 
     public Task ClearAsync(Guid userId, CancellationToken cancellationToken) =>
-        database.WriteAsync("cart.clear", (session, _) => ValueTask.FromResult(
-            session.Command("DELETE FROM cart_lines WHERE user_id = $user").With("$user", userId).ExecuteNonQuery()), cancellationToken).AsTask();
+        database.WriteAsync("cart.clear", session =>
+            session.Command("DELETE FROM cart_lines WHERE user_id = $user").With("$user", userId).ExecuteNonQuery(), cancellationToken);
 
     public Task RemoveOrderedAsync(Guid userId, IReadOnlyList<(Guid ProductId, int Quantity)> ordered, CancellationToken cancellationToken) =>
-        database.WriteAsync("cart.remove_ordered", (session, _) =>
+        database.WriteAsync("cart.remove_ordered", session =>
         {
             foreach (var (productId, quantity) in ordered)
             {
                 session.Command("DELETE FROM cart_lines WHERE user_id = $user AND product_id = $product AND quantity = $quantity")
                     .With("$user", userId).With("$product", productId).With("$quantity", quantity).ExecuteNonQuery();
             }
-            return ValueTask.FromResult(true);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 }

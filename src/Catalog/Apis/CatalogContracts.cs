@@ -8,7 +8,18 @@ public sealed record ProductResponse(
     Guid Id, string Sku, string Name, string Description, string Category, decimal Price, string Currency, int Stock,
     string ImageUrl, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static ProductResponse From(Product p) => new(p.Id, p.Sku, p.Name, p.Description, p.Category, p.Price, p.Currency, p.Stock, p.ImageUrl, p.CreatedAt, p.UpdatedAt);
+    public static ProductResponse From(Product product) => new(
+        Id: product.Id,
+        Sku: product.Sku,
+        Name: product.Name,
+        Description: product.Description,
+        Category: product.Category,
+        Price: product.Price,
+        Currency: product.Currency,
+        Stock: product.Stock,
+        ImageUrl: product.ImageUrl,
+        CreatedAt: product.CreatedAt,
+        UpdatedAt: product.UpdatedAt);
 }
 
 public sealed record CategoryResponse(Guid Id, string Slug, string Name)
@@ -28,8 +39,10 @@ public sealed record ProductRequest(
         errors.When(!ProductRules.IsStock(Stock), "stock", "The stock must be a whole number from 0 to 1,000,000,000.");
     }
 
-    public Product ToProduct(Guid id, DateTimeOffset now) => new(
-        id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? DefaultCurrency, Stock!.Value, ImageUrl ?? "", now, now);
+    /// <summary>The new product: the fields an edit would set, and the opening stock.</summary>
+    public Product ToProduct(Guid id, DateTimeOffset now) =>
+        new ProductEditRequest(Sku: Sku, Name: Name, Description: Description, Category: Category, Price: Price, Currency: Currency,
+            Stock: null, ImageUrl: ImageUrl).ToProduct(id, now) with { Stock = Stock!.Value };
 }
 
 /// <summary>
@@ -47,7 +60,17 @@ public sealed record ProductEditRequest(
 
     /// <summary>The edited product; its stock (0 here) is never written by an edit.</summary>
     public Product ToProduct(Guid id, DateTimeOffset now) => new(
-        id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? ProductRequest.DefaultCurrency, 0, ImageUrl ?? "", now, now);
+        Id: id,
+        Sku: Sku!,
+        Name: Name!.Trim(),
+        Description: Description ?? "",
+        Category: Category!,
+        Price: Price!.Value,
+        Currency: Currency ?? ProductRequest.DefaultCurrency,
+        Stock: 0,
+        ImageUrl: ImageUrl ?? "",
+        CreatedAt: now,
+        UpdatedAt: now);
 }
 
 /// <summary>The rules the fields of a new and an edited product share.</summary>
@@ -72,6 +95,9 @@ public sealed record StockAdjustmentRequest(int? Change) : IValidatable
     public void Validate(ValidationErrors errors) =>
         errors.When(Change is not { } change || change == 0 || Math.Abs((long)change) > ProductRules.MaxStock, "change",
             "The change must be a non-zero whole number from -1,000,000,000 to 1,000,000,000.");
+
+    /// <summary>The change; call after <see cref="Validate"/> passed.</summary>
+    public int ToChange() => Change!.Value;
 }
 
 public sealed record StockLevelResponse(Guid ProductId, int Stock);
@@ -86,12 +112,18 @@ public sealed partial record CategoryRequest(string? Slug, string? Name) : IVali
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$")]
     private static partial Regex SlugPattern();
+
+    /// <summary>The new category; call after <see cref="Validate"/> passed.</summary>
+    public Category ToCategory(Guid id) => new(id, Slug!, Name!.Trim());
 }
 
 public sealed record RenameCategoryRequest(string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+
+    /// <summary>The new name; call after <see cref="Validate"/> passed.</summary>
+    public string ToName() => Name!.Trim();
 }
 
 /// <summary>GET /api/catalog/products/lookup?ids=a,b,c: up to 100 ids in one call.</summary>
@@ -121,4 +153,9 @@ public sealed record ReservationRequest(Guid OrderId, IReadOnlyList<ReservationI
         errors.When(items.Any(i => i is null || i.ProductId == Guid.Empty || i.Quantity is < 1 or > 1000), "items", "Every item needs a product id and a quantity from 1 to 1000.");
         errors.When(items.OfType<ReservationItemRequest>().GroupBy(i => i.ProductId).Any(g => g.Count() > 1), "items", "Each product may appear only once.");
     }
+
+    /// <summary>The items; call after <see cref="Validate"/> passed.</summary>
+    public IReadOnlyList<ReservationItemRequest> ToItems() => Items!;
 }
+
+public sealed record ReservationItemRequest(Guid ProductId, int Quantity);

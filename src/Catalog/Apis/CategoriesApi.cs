@@ -24,14 +24,14 @@ public static class CategoriesApi
 
     public static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> Create(CategoryRequest request, ICatalogStore store, CancellationToken cancellationToken)
     {
-        var category = new Category(Guid.CreateVersion7(), request.Slug!, request.Name!.Trim());
+        var category = request.ToCategory(Guid.CreateVersion7());
         return await store.TryAddCategoryAsync(category, cancellationToken)
             ? TypedResults.Created($"/api/catalog/categories/{category.Slug}", CategoryResponse.From(category))
             : TypedResults.Problem(title: "Category exists", statusCode: StatusCodes.Status409Conflict, detail: $"A category '{category.Slug}' exists already.");
     }
 
     public static async Task<Results<Ok<CategoryResponse>, NotFound>> Rename(string slug, RenameCategoryRequest request, ICatalogStore store, CancellationToken cancellationToken) =>
-        await store.RenameCategoryAsync(slug, request.Name!.Trim(), cancellationToken) is { } category
+        await store.RenameCategoryAsync(slug, request.ToName(), cancellationToken) is { } category
             ? TypedResults.Ok(CategoryResponse.From(category))
             : TypedResults.NotFound();
 

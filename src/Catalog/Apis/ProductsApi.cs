@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Apis;
 

@@ -23,7 +23,7 @@ public static class StockAdjustmentsApi
 
     public static async Task<Results<Ok<StockLevelResponse>, NotFound, ProblemHttpResult>> Adjust(
         Guid id, StockAdjustmentRequest request, IStockStore stock, CancellationToken cancellationToken) =>
-        await stock.AdjustAsync(id, request.Change!.Value, cancellationToken) switch
+        await stock.AdjustAsync(id, request.ToChange(), cancellationToken) switch
         {
             StockAdjustmentOutcome.Adjusted adjusted => TypedResults.Ok(new StockLevelResponse(id, adjusted.Stock)),
             StockAdjustmentOutcome.OutOfRange refused => TypedResults.Problem(title: "Stock out of range", statusCode: StatusCodes.Status409Conflict,

@@ -1,9 +1,9 @@
-using ProductStore.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Apis;
 
@@ -21,7 +21,7 @@ public static class StockApi
     public static async Task<Results<Ok<Reservation>, ProblemHttpResult>> Reserve(
         ReservationRequest request, IStockStore stock, CatalogMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var outcome = await stock.ReserveAsync(request.OrderId, request.Items!, time.GetStoredNow(), cancellationToken);
+        var outcome = await stock.ReserveAsync(request.OrderId, request.ToItems(), time.GetStoredNow(), cancellationToken);
         metrics.Reservation(outcome);
         return outcome switch
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Domain;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ProductStore.Catalog.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using Spectre.Console;
 
 namespace ProductStore.Catalog.Seeding;

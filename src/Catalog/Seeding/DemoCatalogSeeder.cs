@@ -1,6 +1,6 @@
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Seeding;
 

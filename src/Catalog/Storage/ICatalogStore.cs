@@ -1,9 +1,7 @@
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Storage;
-
-public enum DeleteCategoryResult { Deleted, NotFound, NotEmpty }
 
 /// <summary>
 /// Categories and products, shaped for Cassandra's query-first model: the category list, a category by slug,
@@ -42,15 +40,4 @@ public interface ICatalogStore
 
     /// <summary>Bulk load for seeding: one transaction per call.</summary>
     Task AddManyAsync(IReadOnlyList<Product> products, CancellationToken cancellationToken);
-}
-
-/// <summary>Stock reservations by order id: all items or none, idempotent both ways.</summary>
-public interface IStockStore
-{
-    Task<ReservationOutcome> ReserveAsync(Guid orderId, IReadOnlyList<ReservationItemRequest> items, DateTimeOffset now, CancellationToken cancellationToken);
-
-    Task ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>Adds <paramref name="change"/> (negative to take) to a product's stock, atomically; refused outside 0..MaxStock.</summary>
-    Task<StockAdjustmentOutcome> AdjustAsync(Guid productId, int change, CancellationToken cancellationToken);
 }

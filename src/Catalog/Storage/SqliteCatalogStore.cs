@@ -1,51 +1,51 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Storage;
 
 public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
 {
     public Task<IReadOnlyList<Category>> ListCategoriesAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<Category>>("categories.list", async (session, ct) =>
-            await session.Command("SELECT id, slug, name FROM categories ORDER BY slug").ListAsync(ReadCategory, ct), cancellationToken).AsTask();
+        database.ReadAsync<IReadOnlyList<Category>>("categories.list", session =>
+            session.Command("SELECT id, slug, name FROM categories ORDER BY slug").List(ReadCategory), cancellationToken);
 
     public Task<bool> TryAddCategoryAsync(Category category, CancellationToken cancellationToken) =>
-        database.WriteAsync("categories.add", (session, _) => ValueTask.FromResult(
+        database.WriteAsync("categories.add", session =>
             session.Command("INSERT INTO categories (id, slug, name) VALUES ($id, $slug, $name) ON CONFLICT (slug) DO NOTHING")
-                .With("$id", category.Id).With("$slug", category.Slug).With("$name", category.Name).ExecuteNonQuery() == 1), cancellationToken).AsTask();
+                .With("$id", category.Id).With("$slug", category.Slug).With("$name", category.Name).ExecuteNonQuery() == 1, cancellationToken);
 
     public Task<Category?> RenameCategoryAsync(string slug, string name, CancellationToken cancellationToken) =>
-        database.WriteAsync("categories.rename", (session, ct) =>
+        database.WriteAsync("categories.rename", session =>
             session.Command("UPDATE categories SET name = $name WHERE slug = $slug RETURNING id, slug, name")
-                .With("$slug", slug).With("$name", name).FirstOrDefaultAsync(ReadCategory, ct), cancellationToken).AsTask();
+                .With("$slug", slug).With("$name", name).FirstOrDefault(ReadCategory), cancellationToken);
 
     public Task<DeleteCategoryResult> DeleteCategoryAsync(string slug, CancellationToken cancellationToken) =>
-        database.WriteAsync("categories.delete", (session, _) =>
+        database.WriteAsync("categories.delete", session =>
         {
             // One row of the category's partition is enough to know it is not empty.
             if (session.Command("SELECT 1 FROM products WHERE category = $slug LIMIT 1").With("$slug", slug).ExecuteScalar() is not null)
-                return ValueTask.FromResult(DeleteCategoryResult.NotEmpty);
+                return DeleteCategoryResult.NotEmpty;
             var deleted = session.Command("DELETE FROM categories WHERE slug = $slug").With("$slug", slug).ExecuteNonQuery() == 1;
-            return ValueTask.FromResult(deleted ? DeleteCategoryResult.Deleted : DeleteCategoryResult.NotFound);
-        }, cancellationToken).AsTask();
+            return deleted ? DeleteCategoryResult.Deleted : DeleteCategoryResult.NotFound;
+        }, cancellationToken);
 
     public Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        database.ReadAsync("products.find", (session, ct) =>
+        database.ReadAsync("products.find", session =>
             session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id = $id").With("$id", id)
-                .FirstOrDefaultAsync(SqliteProductRows.Read, ct), cancellationToken).AsTask();
+                .FirstOrDefault(SqliteProductRows.Read), cancellationToken);
 
     public Task<IReadOnlyList<Product>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<Product>>("products.find_many", async (session, ct) =>
+        database.ReadAsync<IReadOnlyList<Product>>("products.find_many", session =>
         {
             // One statement per id count (prepared and cached per connection), not one query per product.
             var parameters = string.Join(", ", ids.Select((_, i) => "$p" + i));
             var command = session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id IN ({parameters})");
             var index = 0;
             foreach (var id in ids) command.With("$p" + index++, id);
-            return await command.ListAsync(SqliteProductRows.Read, ct);
-        }, cancellationToken).AsTask();
+            return command.List(SqliteProductRows.Read);
+        }, cancellationToken);
 
     public Task<Page<Product>> ListByCategoryAsync(string category, ProductListing listing, CancellationToken cancellationToken) =>
         ListAsync(category, listing, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
         var direction = descending ? "DESC" : "ASC";
         sql.Append($" ORDER BY {keyColumn} {direction}, id {direction} LIMIT $limit");
 
-        return database.ReadAsync("products.list", async (session, ct) =>
+        return database.ReadAsync("products.list", session =>
         {
             var command = session.Command(sql.ToString()).With("$limit", listing.Size + 1);
             if (category is not null) command.With("$category", category);
@@ -80,27 +80,27 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
             if (filter.MaxPriceCents is { } max) command.With("$max", max);
             if (after is { } position) command.With("$key", position.Key).With("$after", position.After);
 
-            var rows = await command.ListAsync(row => (Product: SqliteProductRows.Read(row), Key: row.GetValue(SqliteProductRows.ColumnCount)), ct);
+            var rows = command.List(row => (Product: SqliteProductRows.Read(row), Key: row.GetValue(SqliteProductRows.ColumnCount)));
             if (rows.Count <= listing.Size) return new Page<Product>(rows.ConvertAll(r => r.Product), null);
             var last = rows[listing.Size - 1];
             return new Page<Product>(rows.GetRange(0, listing.Size).ConvertAll(r => r.Product), SqliteProductKeyset.Encode(kind, last.Key, last.Product.Id));
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
     }
 
     public Task<SaveProductOutcome> AddAsync(Product product, CancellationToken cancellationToken) =>
-        database.WriteAsync("products.add", (session, _) =>
+        database.WriteAsync("products.add", session =>
         {
-            if (Refusal(session, product) is { } refused) return ValueTask.FromResult(refused);
+            if (Refusal(session, product) is { } refused) return refused;
             session.Command(SqliteProductRows.Insert).WithProduct(product).ExecuteNonQuery();
-            return ValueTask.FromResult<SaveProductOutcome>(new SaveProductOutcome.Saved(product));
-        }, cancellationToken).AsTask();
+            return new SaveProductOutcome.Saved(product);
+        }, cancellationToken);
 
     public Task<SaveProductOutcome> UpdateAsync(Product product, string expectedVersion, CancellationToken cancellationToken) =>
-        database.WriteAsync("products.update", async (session, ct) =>
+        database.WriteAsync("products.update", session =>
         {
             // Read and written in one transaction: nothing can change the product between the version check and the write.
-            var current = await session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id = $id")
-                .With("$id", product.Id).FirstOrDefaultAsync(SqliteProductRows.Read, ct);
+            var current = session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id = $id")
+                .With("$id", product.Id).FirstOrDefault(SqliteProductRows.Read);
             if (current is null) return new SaveProductOutcome.NotFound();
             if (ProductVersion.Of(current) != expectedVersion) return new SaveProductOutcome.Stale(current);
             if (Refusal(session, product) is { } refused) return refused;
@@ -110,18 +110,17 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
                     WHERE id = $id
                     """).WithProduct(product).ExecuteNonQuery();
             return new SaveProductOutcome.Saved(product with { CreatedAt = current.CreatedAt, Stock = current.Stock });
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        database.WriteAsync("products.delete", (session, _) => ValueTask.FromResult(
-            session.Command("DELETE FROM products WHERE id = $id").With("$id", id).ExecuteNonQuery() == 1), cancellationToken).AsTask();
+        database.WriteAsync("products.delete", session =>
+            session.Command("DELETE FROM products WHERE id = $id").With("$id", id).ExecuteNonQuery() == 1, cancellationToken);
 
     public Task AddManyAsync(IReadOnlyList<Product> products, CancellationToken cancellationToken) =>
-        database.WriteAsync("products.add_many", (session, _) =>
+        database.WriteAsync("products.add_many", session =>
         {
             foreach (var product in products) session.Command(SqliteProductRows.Insert).WithProduct(product).ExecuteNonQuery();
-            return ValueTask.FromResult(true);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     /// <summary>Checked inside the write transaction, so a concurrent save or category delete cannot slip in between.</summary>
     private static SaveProductOutcome? Refusal(SqliteSession session, Product product)

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Storage;
 

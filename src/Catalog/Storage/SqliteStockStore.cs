@@ -1,6 +1,7 @@
 using System.Text.Json;
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Storage;
 
@@ -11,17 +12,17 @@ namespace ProductStore.Catalog.Storage;
 public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
 {
     public Task<ReservationOutcome> ReserveAsync(Guid orderId, IReadOnlyList<ReservationItemRequest> items, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync<ReservationOutcome>("stock.reserve", async (session, ct) =>
+        database.WriteAsync<ReservationOutcome>("stock.reserve", session =>
         {
-            if (await FindAsync(session, orderId, ct) is { } existing)
+            if (Find(session, orderId) is { } existing)
                 return existing.Matches(items) ? new ReservationOutcome.Reserved(existing, Replayed: true) : new ReservationOutcome.Mismatch();
 
             var reserved = new List<ReservedItem>(items.Count);
             var shortItems = new List<ShortItem>();
             foreach (var item in items)
             {
-                var product = await session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id = $id")
-                    .With("$id", item.ProductId).FirstOrDefaultAsync(SqliteProductRows.Read, ct);
+                var product = session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id = $id")
+                    .With("$id", item.ProductId).FirstOrDefault(SqliteProductRows.Read);
                 if (product is null || product.Stock < item.Quantity)
                     shortItems.Add(new ShortItem(item.ProductId, item.Quantity, product?.Stock ?? 0));
                 else
@@ -37,12 +38,12 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
             var reservation = new Reservation(orderId, reserved, now, Released: false);
             Insert(session, reservation);
             return new ReservationOutcome.Reserved(reservation, Replayed: false);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync("stock.release", async (session, ct) =>
+        database.WriteAsync("stock.release", session =>
         {
-            var reservation = await FindAsync(session, orderId, ct);
+            var reservation = Find(session, orderId);
             if (reservation is null)
             {
                 Insert(session, Reservation.ReleasedBeforeReserved(orderId, now));
@@ -56,17 +57,17 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
             }
             session.Command("UPDATE reservations SET released = 1 WHERE order_id = $order").With("$order", orderId).ExecuteNonQuery();
             return true;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task<StockAdjustmentOutcome> AdjustAsync(Guid productId, int change, CancellationToken cancellationToken) =>
-        database.WriteAsync<StockAdjustmentOutcome>("stock.adjust", async (session, ct) =>
+        database.WriteAsync<StockAdjustmentOutcome>("stock.adjust", session =>
         {
-            var stock = await session.Command("SELECT stock FROM products WHERE id = $id").With("$id", productId).FirstOrDefaultAsync(r => (int?)r.GetInt32(0), ct);
+            var stock = session.Command("SELECT stock FROM products WHERE id = $id").With("$id", productId).FirstOrDefault(r => (int?)r.GetInt32(0));
             if (stock is not { } current) return new StockAdjustmentOutcome.NotFound();
             if (!ProductRules.IsStock(current + (long)change)) return new StockAdjustmentOutcome.OutOfRange(current);
             session.Command("UPDATE products SET stock = stock + $change WHERE id = $id").With("$id", productId).With("$change", change).ExecuteNonQuery();
             return new StockAdjustmentOutcome.Adjusted(current + change);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     private static void Insert(SqliteSession session, Reservation reservation) =>
         session.Command("INSERT INTO reservations (order_id, items_json, created_at, released) VALUES ($order, $items, $created, $released)")
@@ -74,9 +75,9 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
             .With("$items", JsonSerializer.Serialize(reservation.Items, CatalogJsonContext.Default.IReadOnlyListReservedItem))
             .With("$created", reservation.CreatedAt.ToStored()).With("$released", reservation.Released).ExecuteNonQuery();
 
-    private static ValueTask<Reservation?> FindAsync(SqliteSession session, Guid orderId, CancellationToken cancellationToken) =>
+    private static Reservation? Find(SqliteSession session, Guid orderId) =>
         session.Command("SELECT order_id, items_json, created_at, released FROM reservations WHERE order_id = $order")
             .With("$order", orderId)
-            .FirstOrDefaultAsync(r => new Reservation(r.GetGuid(0),
-                JsonSerializer.Deserialize(r.GetString(1), CatalogJsonContext.Default.IReadOnlyListReservedItem)!, r.GetTimestamp(2), r.GetInt64(3) == 1), cancellationToken);
+            .FirstOrDefault(r => new Reservation(r.GetGuid(0),
+                JsonSerializer.Deserialize(r.GetString(1), CatalogJsonContext.Default.IReadOnlyListReservedItem)!, r.GetTimestamp(2), r.GetInt64(3) == 1));
 }

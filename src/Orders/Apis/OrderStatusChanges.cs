@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProductStore.Orders.Contracts;
+using ProductStore.Orders.Apis;
 using ProductStore.Orders.Domain;
 using ProductStore.Orders.Progress;
 

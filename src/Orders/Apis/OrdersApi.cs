@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.Orders.Checkout;
-using ProductStore.Orders.Contracts;
+using ProductStore.Orders.Apis;
 using ProductStore.Orders.Domain;
 using ProductStore.Orders.Progress;
 using ProductStore.Orders.Storage;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Validation;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Apis;
 
@@ -28,7 +28,7 @@ public static class OrdersApi
     public static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ProblemHttpResult>> CheckOut(
         [AsParameters] CheckoutHeaders headers, ClaimsPrincipal user, CheckoutSaga saga, CancellationToken cancellationToken)
     {
-        var outcome = await saga.CheckOutAsync(user.UserId(), headers.IdempotencyKey!, cancellationToken);
+        var outcome = await saga.CheckOutAsync(user.UserId(), headers.ToKey(), cancellationToken);
         return outcome switch
         {
             CheckoutOutcome.Placed placed => TypedResults.Created($"/api/orders/{placed.Order.Id}", OrderResponse.From(placed.Order)),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using ProductStore.Orders.Clients;
 using ProductStore.Orders.Domain;
@@ -114,29 +115,32 @@ public sealed class CheckoutSaga(
         catch (Exception)
         {
             // The reservation may have been made before the failure reached us: release it (idempotent) to be sure.
-            metrics.CheckoutFinished(CheckoutResultTag.Failed);
-            await compensation.ReleaseAndForgetAsync(claim);
+            await FailAsync(claim);
             throw;
         }
 
         switch (reservation)
         {
+            case ReservationOutcome.Reserved reserved:
+                return await PlaceAsync(claim, reserved.Reservation);
             case ReservationOutcome.Refused refused:
                 await checkouts.DeleteAsync(claim.UserId, claim.Key, CancellationToken.None);
                 metrics.CheckoutFinished(CheckoutResultTag.OutOfStock);
                 return new CheckoutOutcome.OutOfStock(refused.ShortItems);
             case ReservationOutcome.Conflicted conflicted:
-                await compensation.ReleaseAndForgetAsync(claim);
-                metrics.CheckoutFinished(CheckoutResultTag.Failed);
+                await FailAsync(claim);
                 return new CheckoutOutcome.Refused(conflicted.Detail);
+            default:
+                throw new UnreachableException($"Unknown reservation outcome {reservation.GetType().Name}.");
         }
+    }
 
-        var reserved = ((ReservationOutcome.Reserved)reservation).Reservation;
+    private async Task<CheckoutOutcome> PlaceAsync(CheckoutClaim claim, Reservation reserved)
+    {
         var lines = reserved.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.Currency)).ToArray();
         if (lines.Select(l => l.Currency).Distinct().Count() > 1)
         {
-            await compensation.ReleaseAndForgetAsync(claim);
-            metrics.CheckoutFinished(CheckoutResultTag.Failed);
+            await FailAsync(claim);
             return new CheckoutOutcome.Refused("The cart holds products priced in different currencies; they cannot be ordered together.");
         }
 
@@ -148,14 +152,20 @@ public sealed class CheckoutSaga(
         }
         catch (Exception)
         {
-            metrics.CheckoutFinished(CheckoutResultTag.Failed);
-            await compensation.ReleaseAndForgetAsync(claim);
+            await FailAsync(claim);
             throw;
         }
 
         metrics.OrderPlaced(order);
         await RemoveFromCartAsync(order);
         return new CheckoutOutcome.Placed(order);
+    }
+
+    /// <summary>A checkout that reserved (or may have reserved) stock and made no order: counted as failed, its stock released.</summary>
+    private async Task FailAsync(CheckoutClaim claim)
+    {
+        metrics.CheckoutFinished(CheckoutResultTag.Failed);
+        await compensation.ReleaseAndForgetAsync(claim);
     }
 
     /// <summary>The order stands even if this fails: the shopper then still sees the ordered items in the cart.</summary>

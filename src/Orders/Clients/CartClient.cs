@@ -10,7 +10,7 @@ public sealed class CartClient(HttpClient http)
     public async Task<CartSnapshot> GetAsync(Guid userId, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync($"internal/carts/{userId}", cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new DependencyUnavailableException($"Cart answered {(int)response.StatusCode} for a cart.");
+        response.EnsureAnswered("Cart", "for a cart");
         return await response.Content.ReadFromJsonAsync(OrdersJsonContext.Default.CartSnapshot, cancellationToken)
             ?? throw new DependencyUnavailableException("Cart answered with an empty body.");
     }
@@ -23,7 +23,7 @@ public sealed class CartClient(HttpClient http)
             Content = JsonContent.Create(new RemoveOrderedRequest(items), OrdersJsonContext.Default.RemoveOrderedRequest),
         };
         using var response = await http.SendAsync(request.MarkIdempotent(), cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new DependencyUnavailableException($"Cart answered {(int)response.StatusCode} when emptying a cart.");
+        response.EnsureAnswered("Cart", "when emptying a cart");
     }
 }
 

@@ -22,7 +22,7 @@ public sealed class StockClient(HttpClient http)
                 ? new ReservationOutcome.Refused(shortItems)
                 : new ReservationOutcome.Conflicted(problem?.Detail ?? problem?.Title ?? "Catalog refused the reservation.");
         }
-        if (!response.IsSuccessStatusCode) throw new DependencyUnavailableException($"Catalog answered {(int)response.StatusCode} to a reservation.");
+        response.EnsureAnswered("Catalog", "to a reservation");
         var reservation = await response.Content.ReadFromJsonAsync(OrdersJsonContext.Default.Reservation, cancellationToken)
             ?? throw new DependencyUnavailableException("Catalog answered a reservation with an empty body.");
         return new ReservationOutcome.Reserved(reservation);
@@ -31,7 +31,7 @@ public sealed class StockClient(HttpClient http)
     public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
     {
         using var response = await http.DeleteAsync($"internal/stock/reservations/{orderId}", cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new DependencyUnavailableException($"Catalog answered {(int)response.StatusCode} to a release.");
+        response.EnsureAnswered("Catalog", "to a release");
     }
 }
 

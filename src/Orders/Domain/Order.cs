@@ -8,18 +8,17 @@ public sealed class Order
 {
     private readonly List<StatusChange> _history;
 
-    private Order(Guid id, Guid userId, IReadOnlyList<OrderLine> lines, OrderStatus status, DateTimeOffset createdAt,
-        DateTimeOffset updatedAt, List<StatusChange> history, DateTimeOffset? nextStepAt, bool stockReleasePending)
+    private Order(OrderSnapshot state)
     {
-        Id = id;
-        UserId = userId;
-        Lines = lines;
-        Status = status;
-        CreatedAt = createdAt;
-        UpdatedAt = updatedAt;
-        _history = history;
-        NextStepAt = nextStepAt;
-        StockReleasePending = stockReleasePending;
+        Id = state.Id;
+        UserId = state.UserId;
+        Lines = state.Lines;
+        Status = state.Status;
+        CreatedAt = state.CreatedAt;
+        UpdatedAt = state.UpdatedAt;
+        _history = [.. state.History];
+        NextStepAt = state.NextStepAt;
+        StockReleasePending = state.StockReleasePending;
     }
 
     public Guid Id { get; }
@@ -40,12 +39,21 @@ public sealed class Order
     {
         if (lines.Count == 0) throw new ArgumentException("An order needs at least one line.", nameof(lines));
         if (lines.Any(l => l.Currency != lines[0].Currency)) throw new ArgumentException("An order is in one currency.", nameof(lines));
-        return new Order(id, userId, lines, OrderStatus.Pending, at, at, [new StatusChange(null, OrderStatus.Pending, at, $"user:{userId}")], nextStepAt, false);
+        return new Order(new OrderSnapshot
+        {
+            Id = id,
+            UserId = userId,
+            Lines = lines,
+            Status = OrderStatus.Pending,
+            CreatedAt = at,
+            UpdatedAt = at,
+            History = [new StatusChange(null, OrderStatus.Pending, at, $"user:{userId}")],
+            NextStepAt = nextStepAt,
+            StockReleasePending = false,
+        });
     }
 
-    public static Order Restore(Guid id, Guid userId, IReadOnlyList<OrderLine> lines, OrderStatus status, DateTimeOffset createdAt,
-        DateTimeOffset updatedAt, IEnumerable<StatusChange> history, DateTimeOffset? nextStepAt, bool stockReleasePending) =>
-        new(id, userId, lines, status, createdAt, updatedAt, [.. history], nextStepAt, stockReleasePending);
+    public static Order Restore(OrderSnapshot stored) => new(stored);
 
     /// <summary>Moves to <paramref name="target"/> or throws <see cref="InvalidTransitionException"/>; cancelling marks the stock for release.</summary>
     public void MoveTo(OrderStatus target, string by, DateTimeOffset at, DateTimeOffset? nextStepAt)

@@ -1,5 +1,5 @@
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Storage;
 

@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Storage;
 
@@ -6,10 +6,10 @@ public sealed class SqliteCartCheckoutLocks(SqliteDatabase database) : ICartChec
 {
     public Task<CartLockOutcome> TryLockAsync(Guid userId, string key, Guid owner, DateTimeOffset now, DateTimeOffset staleBefore,
         CancellationToken cancellationToken) =>
-        database.WriteAsync("cart_checkouts.lock", async (session, ct) =>
+        database.WriteAsync("cart_checkouts.lock", session =>
         {
-            var holder = await session.Command("SELECT idempotency_key, owner, locked_at FROM cart_checkouts WHERE user_id = $user")
-                .With("$user", userId).FirstOrDefaultAsync(r => (Key: r.GetString(0), Owner: r.GetGuid(1), LockedAt: r.GetTimestamp(2)), ct);
+            var holder = session.Command("SELECT idempotency_key, owner, locked_at FROM cart_checkouts WHERE user_id = $user")
+                .With("$user", userId).FirstOrDefault(r => (Key: r.GetString(0), Owner: r.GetGuid(1), LockedAt: r.GetTimestamp(2)));
             if (holder is { } held && held.Owner != owner && held.LockedAt >= staleBefore)
                 return held.Key == key ? CartLockOutcome.HeldBySameKey : CartLockOutcome.HeldByOtherKey;
             session.Command("""
@@ -18,10 +18,10 @@ public sealed class SqliteCartCheckoutLocks(SqliteDatabase database) : ICartChec
                     """)
                 .With("$user", userId).With("$key", key).With("$owner", owner).With("$now", now.ToStored()).ExecuteNonQuery();
             return CartLockOutcome.Acquired;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task UnlockAsync(Guid userId, Guid owner, CancellationToken cancellationToken) =>
-        database.WriteAsync("cart_checkouts.unlock", (session, _) => ValueTask.FromResult(session.Command(
+        database.WriteAsync("cart_checkouts.unlock", session => session.Command(
                 "DELETE FROM cart_checkouts WHERE user_id = $user AND owner = $owner")
-            .With("$user", userId).With("$owner", owner).ExecuteNonQuery()), cancellationToken).AsTask();
+            .With("$user", userId).With("$owner", owner).ExecuteNonQuery(), cancellationToken);
 }

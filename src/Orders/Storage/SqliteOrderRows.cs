@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Storage;
 
@@ -9,10 +9,18 @@ internal static class SqliteOrderRows
 {
     public const string Columns = "id, user_id, status, lines_json, history_json, created_at, updated_at, next_step_at, stock_release_pending";
 
-    public static Order Read(SqliteDataReader row) => Order.Restore(
-        row.GetGuid(0), row.GetGuid(1), OrderDocuments.ReadLines(row.GetString(3)), Enum.Parse<OrderStatus>(row.GetString(2)),
-        row.GetTimestamp(5), row.GetTimestamp(6), OrderDocuments.ReadHistory(row.GetString(4)),
-        row.IsDBNull(7) ? null : row.GetTimestamp(7), row.GetInt64(8) != 0);
+    public static Order Read(SqliteDataReader row) => Order.Restore(new OrderSnapshot
+    {
+        Id = row.GetGuid(0),
+        UserId = row.GetGuid(1),
+        Status = Enum.Parse<OrderStatus>(row.GetString(2)),
+        Lines = OrderDocuments.ReadLines(row.GetString(3)),
+        History = OrderDocuments.ReadHistory(row.GetString(4)),
+        CreatedAt = row.GetTimestamp(5),
+        UpdatedAt = row.GetTimestamp(6),
+        NextStepAt = row.IsDBNull(7) ? null : row.GetTimestamp(7),
+        StockReleasePending = row.GetInt64(8) != 0,
+    });
 
     /// <summary>Inserts the order unless it is already stored (a recovered checkout may store it twice).</summary>
     public static void Insert(SqliteSession session, Order order) => session.Command("""

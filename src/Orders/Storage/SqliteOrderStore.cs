@@ -1,5 +1,5 @@
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Storage;
 
@@ -7,9 +7,9 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
 {
 
     public Task<Order?> FindAsync(Guid orderId, CancellationToken cancellationToken) =>
-        database.ReadAsync("orders.find", (session, ct) =>
+        database.ReadAsync("orders.find", session =>
             session.Command($"SELECT {SqliteOrderRows.Columns} FROM orders WHERE id = $id")
-                .With("$id", orderId).FirstOrDefaultAsync(SqliteOrderRows.Read, ct), cancellationToken).AsTask();
+                .With("$id", orderId).FirstOrDefault(SqliteOrderRows.Read), cancellationToken);
 
     public Task<Page<Order>> ListByUserAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken) =>
         ListAsync("orders.list_by_user", "orders:user", $"""
@@ -32,7 +32,7 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
                 """, null, cursor, limit, cancellationToken);
 
     public Task<bool> TryUpdateAsync(Order order, OrderStatus expected, CancellationToken cancellationToken) =>
-        database.WriteAsync("orders.update_status", (session, _) => ValueTask.FromResult(session.Command("""
+        database.WriteAsync("orders.update_status", session => session.Command("""
                 UPDATE orders SET status = $status, history_json = $history, updated_at = $updated,
                     next_step_at = $next, stock_release_pending = $release
                 WHERE id = $id AND status = $expected
@@ -40,38 +40,38 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
             .With("$id", order.Id).With("$expected", expected.ToString()).With("$status", order.Status.ToString())
             .With("$history", OrderDocuments.History(order.History)).With("$updated", order.UpdatedAt.ToStored())
             .With("$next", order.NextStepAt?.ToStored()).With("$release", order.StockReleasePending ? 1 : 0)
-            .ExecuteNonQuery() == 1), cancellationToken).AsTask();
+            .ExecuteNonQuery() == 1, cancellationToken);
 
     public Task<IReadOnlyList<Order>> FindDueAsync(OrderStatus status, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<Order>>("orders.find_due", async (session, ct) => await session.Command($"""
+        database.ReadAsync<IReadOnlyList<Order>>("orders.find_due", session => session.Command($"""
                 SELECT {SqliteOrderRows.Columns} FROM orders
                 WHERE status = $status AND next_step_at IS NOT NULL AND next_step_at <= $now
                 ORDER BY next_step_at LIMIT $limit
                 """)
             .With("$status", status.ToString()).With("$now", now.ToStored()).With("$limit", limit)
-            .ListAsync(SqliteOrderRows.Read, ct), cancellationToken).AsTask();
+            .List(SqliteOrderRows.Read), cancellationToken);
 
     public Task<DateTimeOffset?> OldestDueAsync(OrderStatus status, CancellationToken cancellationToken) =>
-        database.ReadAsync("orders.oldest_due", (session, _) =>
+        database.ReadAsync("orders.oldest_due", session =>
         {
             var oldest = session.Command("""
                     SELECT next_step_at FROM orders WHERE status = $status AND next_step_at IS NOT NULL
                     ORDER BY next_step_at LIMIT 1
                     """)
                 .With("$status", status.ToString()).ExecuteScalar();
-            return ValueTask.FromResult(oldest is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null);
-        }, cancellationToken).AsTask();
+            return oldest is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<Order>> FindStockReleasePendingAsync(int limit, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<Order>>("orders.find_release_pending", async (session, ct) => await session.Command($"""
+        database.ReadAsync<IReadOnlyList<Order>>("orders.find_release_pending", session => session.Command($"""
                 SELECT {SqliteOrderRows.Columns} FROM orders WHERE stock_release_pending = 1 ORDER BY updated_at LIMIT $limit
                 """)
-            .With("$limit", limit).ListAsync(SqliteOrderRows.Read, ct), cancellationToken).AsTask();
+            .With("$limit", limit).List(SqliteOrderRows.Read), cancellationToken);
 
     public Task MarkStockReleasedAsync(Guid orderId, CancellationToken cancellationToken) =>
-        database.WriteAsync("orders.mark_stock_released", (session, _) => ValueTask.FromResult(
-            session.Command("UPDATE orders SET stock_release_pending = 0 WHERE id = $id").With("$id", orderId).ExecuteNonQuery()),
-            cancellationToken).AsTask();
+        database.WriteAsync("orders.mark_stock_released", session =>
+            session.Command("UPDATE orders SET stock_release_pending = 0 WHERE id = $id").With("$id", orderId).ExecuteNonQuery(),
+            cancellationToken);
 
     // Statements without $key ignore it.
     private Task<Page<Order>> ListAsync(string operation, string kind, string sql, object? key, string? cursor, int limit, CancellationToken cancellationToken)
@@ -79,16 +79,16 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
         // Keyset paging, newest first: the cursor holds (created_at, id) of the last order shown. The first page
         // starts after the end of time, where the id never decides.
         var (at, id) = cursor is null ? (long.MaxValue, Guid.Empty) : ParsePosition(Cursor.Decode(cursor, kind));
-        return database.ReadAsync(operation, async (session, ct) =>
+        return database.ReadAsync(operation, session =>
         {
-            var orders = await session.Command(sql)
+            var orders = session.Command(sql)
                 .With("$key", key).With("$at", at).With("$id", id).With("$limit", limit + 1)
-                .ListAsync(SqliteOrderRows.Read, ct);
+                .List(SqliteOrderRows.Read);
             if (orders.Count <= limit) return new Page<Order>(orders, null);
             orders.RemoveAt(limit);
             var last = orders[^1];
             return new Page<Order>(orders, Cursor.Encode(kind, $"{last.CreatedAt.ToStored()}:{last.Id:N}"));
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
     }
 
     private static (long At, Guid Id) ParsePosition(string position)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.ServiceDefaults.Problems;
 
@@ -16,8 +15,8 @@ public sealed class ClientErrorExceptionHandler(IProblemDetailsService problems)
                 Detail = "The request body is larger than this service accepts.",
             },
             BadHttpRequestException bad => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
-            InvalidCursorException invalid => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { ["cursor"] = [invalid.Message] }) { Status = StatusCodes.Status400BadRequest },
+            ClientInputException input => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [input.Field] = [input.Message] }) { Status = StatusCodes.Status400BadRequest },
             _ => null,
         };
         if (problem is null) return false;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ProductStore.ServiceDefaults.Problems;
 
@@ -11,11 +10,8 @@ public static class ProblemResponses
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
         builder.Services.AddExceptionHandler<DependencyFailureExceptionHandler>();
-        builder.Services.AddExceptionHandler<StorageFailureExceptionHandler>();
         // Binding failures (malformed JSON, unparsable query values) throw, so the handler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<KestrelServerOptions>(o =>
-            o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 1024 * 1024));
         return builder;
     }
 

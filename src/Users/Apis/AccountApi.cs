@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Users.Domain;
@@ -31,7 +30,7 @@ public static class AccountApi
     public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Register(
         RegisterRequest request, IUserStore users, PasswordHasher hasher, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var user = User.Create(request.Email!, request.DisplayName!, Roles.Customer, hasher.Hash(request.Password!), time.GetUtcNow());
+        var user = request.ToCustomer(hasher.Hash, time.GetUtcNow());
         if (!await users.TryAddAsync(user, cancellationToken))
             return TypedResults.Problem(title: "Email already registered", statusCode: StatusCodes.Status409Conflict,
                 detail: "An account with this email exists; log in instead.");
@@ -39,73 +38,35 @@ public static class AccountApi
         return TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user));
     }
 
-    /// <summary>
-    /// Checks the password unless the account is waiting out a delay after failures in a row (429 with Retry-After, the
-    /// password unchecked); a device that logged in before (its device token) never waits.
-    /// </summary>
+    /// <summary>Too many failures in a row wait out a delay (429 with Retry-After); see <see cref="UserSessions.LogInAsync"/>.</summary>
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, IUserStore users, PasswordHasher hasher, TokenIssuer issuer, DeviceTokens devices, LoginThrottle throttle,
-        IRefreshTokenStore refreshTokens, IOptionsMonitor<UsersOptions> options, UsersMetrics metrics, TimeProvider time, HttpResponse response,
-        CancellationToken cancellationToken)
+        LoginRequest request, UserSessions sessions, HttpResponse response, CancellationToken cancellationToken)
     {
-        var account = User.NormalizeEmail(request.Email!);
-        var user = await users.FindByEmailAsync(account, cancellationToken);
-        var knownDevice = user is not null && await devices.IsKnownAsync(request.DeviceToken, user);
-        if (!knownDevice && await throttle.WaitAsync(account, cancellationToken) is { } wait)
-        {
-            metrics.LoginThrottled();
-            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "Too many failed logins", statusCode: StatusCodes.Status429TooManyRequests,
-                detail: "This account had too many failed logins in a row; try again after the time in Retry-After.");
-        }
-        if (user is null) hasher.VerifyNothing(request.Password!);
-        if (user is null || !hasher.Verify(request.Password!, user.PasswordHash))
-        {
-            if (!knownDevice) await throttle.FailedAsync(account, cancellationToken);
-            metrics.LoggedIn(success: false);
+        var outcome = await sessions.LogInAsync(request.ToCredentials(), cancellationToken);
+        if (outcome.Tokens is { } tokens) return TypedResults.Ok(tokens);
+        if (outcome.Wait is not { } wait)
             return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
-        }
-        await throttle.SucceededAsync(account, cancellationToken);
-        var refreshToken = TokenIssuer.NewRefreshToken();
-        var session = Guid.CreateVersion7();
-        await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), session, user.Id,
-            time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime, user.SecurityStamp), cancellationToken);
-        metrics.LoggedIn(success: true);
-        return TypedResults.Ok(Tokens(issuer.ForUser(user, session), refreshToken) with { DeviceToken = devices.IssueFor(user) });
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Too many failed logins", statusCode: StatusCodes.Status429TooManyRequests,
+            detail: "This account had too many failed logins in a row; try again after the time in Retry-After.");
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
-        RefreshRequest request, IUserStore users, TokenIssuer issuer, IRefreshTokenStore refreshTokens,
-        IOptionsMonitor<UsersOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        RefreshRequest request, UserSessions sessions, CancellationToken cancellationToken)
     {
-        var next = TokenIssuer.NewRefreshToken();
-        var now = time.GetUtcNow();
-        RefreshTokenRecord? spent = null;
-        var (result, userId) = await refreshTokens.RotateAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!),
-            old => (spent = old) with { TokenHash = TokenIssuer.HashRefreshToken(next), ExpiresAt = now + options.CurrentValue.RefreshTokenLifetime },
-            now, cancellationToken);
-        var user = result == RotationResult.Rotated ? await users.FindByIdAsync(userId, cancellationToken) : null;
-        if (user is not null && spent is not null && spent.Stamp != user.SecurityStamp)
-        {
-            // The session began before the account's role changed or its sessions were revoked: it ends here.
-            await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(next), cancellationToken);
-            user = null;
-        }
-        if (user is null)
-        {
-            var detail = result == RotationResult.Reused
-                ? "This refresh token was already used; the session is revoked. Log in again."
-                : "The refresh token is invalid, expired or revoked. Log in again.";
-            return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: detail);
-        }
-        return TypedResults.Ok(Tokens(issuer.ForUser(user, spent!.FamilyId), next));
+        var (tokens, result) = await sessions.RefreshAsync(request.ToRefreshToken(), cancellationToken);
+        if (tokens is not null) return TypedResults.Ok(tokens);
+        var detail = result == RotationResult.Reused
+            ? "This refresh token was already used; the session is revoked. Log in again."
+            : "The refresh token is invalid, expired or revoked. Log in again.";
+        return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: detail);
     }
 
     /// <summary>Ends the session: its refresh tokens at once, its access tokens within the revocation poll interval.</summary>
     public static async Task<NoContent> Logout(
         RefreshRequest request, IRefreshTokenStore refreshTokens, IRevocationStore revocations, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken) is { } session)
+        if (await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.ToRefreshToken()), cancellationToken) is { } session)
             await revocations.AddAsync(Revocation.OfSession(session, time.GetUtcNow()), cancellationToken);
         return TypedResults.NoContent();
     }
@@ -122,19 +83,18 @@ public static class AccountApi
             return TypedResults.Problem(title: "Too many failed attempts", statusCode: StatusCodes.Status429TooManyRequests,
                 detail: "This account had too many wrong passwords in a row; try again after the time in Retry-After.");
         }
-        if (!hasher.Verify(request.CurrentPassword!, user.PasswordHash))
+        var (currentPassword, newPassword) = request.ToPasswords();
+        if (!hasher.Verify(currentPassword, user.PasswordHash))
         {
             await throttle.FailedAsync(user.Email, cancellationToken);
             return ValidationErrors.For("currentPassword", "This is not the account's current password.").ToProblem();
         }
-        if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } problem) return ValidationErrors.For("newPassword", problem).ToProblem();
-        if (await users.ChangePasswordAsync(user.Id, hasher.Hash(request.NewPassword!), cancellationToken) is not { } changed) return TypedResults.NotFound();
+        if (PasswordPolicy.Check(newPassword, user.Email) is { } problem) return ValidationErrors.For("newPassword", problem).ToProblem();
+        if (await users.ChangePasswordAsync(user.Id, hasher.Hash(newPassword), cancellationToken) is not { } changed) return TypedResults.NotFound();
         await revocations.AddAsync(Revocation.OfStamp(changed.Id, changed.SecurityStamp, time.GetUtcNow()), cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<UserResponse>, NotFound>> Me(ClaimsPrincipal principal, IUserStore users, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(principal.UserId(), cancellationToken) is { } user ? TypedResults.Ok(UserResponse.From(user)) : TypedResults.NotFound();
-
-    private static TokenResponse Tokens(IssuedToken access, string refreshToken) => new(access.AccessToken, "Bearer", access.ExpiresIn, refreshToken);
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Users.Storage;
 
@@ -26,7 +26,7 @@ public static class AdminUsersApi
     public static async Task<Results<Ok<UserResponse>, NotFound, ProblemHttpResult>> ChangeRole(
         Guid id, ChangeRoleRequest request, IUserStore users, IRevocationStore revocations, TimeProvider time, CancellationToken cancellationToken)
     {
-        switch (await users.ChangeRoleAsync(id, request.Role!, cancellationToken))
+        switch (await users.ChangeRoleAsync(id, request.ToRole(), cancellationToken))
         {
             case RoleChangeOutcome.Changed { User: var changed }:
                 await revocations.AddAsync(Revocation.OfStamp(changed.Id, changed.SecurityStamp, time.GetUtcNow()), cancellationToken);

@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Users.Domain;
 

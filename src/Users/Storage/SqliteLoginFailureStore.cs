@@ -1,21 +1,21 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Users.Storage;
 
 public sealed class SqliteLoginFailureStore(SqliteDatabase database) : ILoginFailureStore
 {
     public Task<LoginFailures?> FindAsync(string account, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ReadAsync("login_failures.find", (session, ct) =>
+        database.ReadAsync("login_failures.find", session =>
             session.Command("SELECT failures, blocked_until FROM login_failures WHERE account = $account AND last_failure_at >= $since")
                 .With("$account", account).With("$since", (now - LoginFailures.ForgottenAfter).ToStored())
-                .FirstOrDefaultAsync(r => new LoginFailures(r.GetInt32(0), r.GetTimestamp(1)), ct), cancellationToken).AsTask();
+                .FirstOrDefault(r => new LoginFailures(r.GetInt32(0), r.GetTimestamp(1))), cancellationToken);
 
     public Task<LoginFailures> AddFailureAsync(string account, DateTimeOffset now, Func<int, TimeSpan> delayAfter, CancellationToken cancellationToken) =>
-        database.WriteAsync("login_failures.add", async (session, ct) =>
+        database.WriteAsync("login_failures.add", session =>
         {
             var since = (now - LoginFailures.ForgottenAfter).ToStored();
-            var count = 1 + (await session.Command("SELECT failures FROM login_failures WHERE account = $account AND last_failure_at >= $since")
-                .With("$account", account).With("$since", since).FirstOrDefaultAsync(r => r.GetInt32(0), ct));
+            var count = 1 + session.Command("SELECT failures FROM login_failures WHERE account = $account AND last_failure_at >= $since")
+                .With("$account", account).With("$since", since).FirstOrDefault(r => r.GetInt32(0));
             var failures = new LoginFailures(count, now + delayAfter(count));
             session.Command("""
                     INSERT INTO login_failures (account, failures, blocked_until, last_failure_at) VALUES ($account, $failures, $blocked, $now)
@@ -25,9 +25,9 @@ public sealed class SqliteLoginFailureStore(SqliteDatabase database) : ILoginFai
                 .ExecuteNonQuery();
             session.Command("DELETE FROM login_failures WHERE last_failure_at < $since").With("$since", since).ExecuteNonQuery();
             return failures;
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task ResetAsync(string account, CancellationToken cancellationToken) =>
-        database.WriteAsync("login_failures.reset", (session, _) => ValueTask.FromResult(
-            session.Command("DELETE FROM login_failures WHERE account = $account").With("$account", account).ExecuteNonQuery()), cancellationToken).AsTask();
+        database.WriteAsync("login_failures.reset", session =>
+            session.Command("DELETE FROM login_failures WHERE account = $account").With("$account", account).ExecuteNonQuery(), cancellationToken);
 }

@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Users.Storage;
 
@@ -8,19 +8,18 @@ public sealed class SqliteRevocationStore(SqliteDatabase database) : IRevocation
     private static readonly TimeSpan Kept = TimeSpan.FromDays(1);
 
     public Task AddAsync(Revocation revocation, CancellationToken cancellationToken) =>
-        database.WriteAsync("revocations.add", (session, _) =>
+        database.WriteAsync("revocations.add", session =>
         {
             session.Command("INSERT INTO revocations (at, user_id, stamp, session_id) VALUES ($at, $user, $stamp, $session)")
                 .With("$at", revocation.At.ToStored()).With("$user", revocation.UserId).With("$stamp", revocation.Stamp)
                 .With("$session", revocation.SessionId).ExecuteNonQuery();
             session.Command("DELETE FROM revocations WHERE at < $before").With("$before", (revocation.At - Kept).ToStored()).ExecuteNonQuery();
-            return ValueTask.FromResult(true);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     public Task<IReadOnlyList<Revocation>> ListSinceAsync(DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<Revocation>>("revocations.list", async (session, ct) =>
-            await session.Command("SELECT at, user_id, stamp, session_id FROM revocations WHERE at >= $since ORDER BY at, seq")
+        database.ReadAsync<IReadOnlyList<Revocation>>("revocations.list", session =>
+            session.Command("SELECT at, user_id, stamp, session_id FROM revocations WHERE at >= $since ORDER BY at, seq")
                 .With("$since", since.ToStored())
-                .ListAsync(r => new Revocation(r.GetTimestamp(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetNullableString(2),
-                    r.IsDBNull(3) ? null : r.GetGuid(3)), ct), cancellationToken).AsTask();
+                .List(r => new Revocation(r.GetTimestamp(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetNullableString(2),
+                    r.IsDBNull(3) ? null : r.GetGuid(3))), cancellationToken);
 }

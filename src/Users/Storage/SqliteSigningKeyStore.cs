@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Users.Storage;
 
@@ -13,33 +13,32 @@ public sealed class SqliteSigningKeyStore(SqliteDatabase database) : ISigningKey
         """;
 
     public Task<StoredSigningKey> AddIfNoneAsync(StoredSigningKey key, CancellationToken cancellationToken) =>
-        database.WriteAsync("signing_keys.add", async (session, ct) =>
+        database.WriteAsync("signing_keys.add", session =>
         {
             session.Command("INSERT INTO signing_keys (singleton, kid, private_key, created_at) VALUES (1, $kid, $key, $created) ON CONFLICT DO NOTHING")
                 .With("$kid", key.KeyId).With("$key", key.ProtectedPrivateKey).With("$created", key.CreatedAt.ToStored()).ExecuteNonQuery();
-            return (await session.Command("SELECT kid, private_key, created_at FROM signing_keys WHERE singleton = 1").FirstOrDefaultAsync(Read, ct))!;
-        }, cancellationToken).AsTask();
+            return session.Command("SELECT kid, private_key, created_at FROM signing_keys WHERE singleton = 1").FirstOrDefault(Read)!;
+        }, cancellationToken);
 
     public Task AddAsync(StoredSigningKey key, CancellationToken cancellationToken) =>
-        database.WriteAsync("signing_keys.rotate", (session, _) => ValueTask.FromResult(
+        database.WriteAsync("signing_keys.rotate", session =>
             session.Command("INSERT INTO signing_key_ring (kid, private_key, created_at) VALUES ($kid, $key, $created)")
-                .With("$kid", key.KeyId).With("$key", key.ProtectedPrivateKey).With("$created", key.CreatedAt.ToStored()).ExecuteNonQuery()),
-            cancellationToken).AsTask();
+                .With("$kid", key.KeyId).With("$key", key.ProtectedPrivateKey).With("$created", key.CreatedAt.ToStored()).ExecuteNonQuery(),
+            cancellationToken);
 
     public Task<IReadOnlyList<StoredSigningKey>> ListAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<StoredSigningKey>>("signing_keys.list", async (session, ct) =>
-            await session.Command(All).ListAsync(Read, ct), cancellationToken).AsTask();
+        database.ReadAsync<IReadOnlyList<StoredSigningKey>>("signing_keys.list", session =>
+            session.Command(All).List(Read), cancellationToken);
 
     public Task ReplaceAsync(StoredSigningKey key, CancellationToken cancellationToken) =>
-        database.WriteAsync("signing_keys.protect", (session, _) =>
+        database.WriteAsync("signing_keys.protect", session =>
         {
             foreach (var table in new[] { "signing_keys", "signing_key_ring" })
             {
                 session.Command($"UPDATE {table} SET private_key = $key WHERE kid = $kid")
                     .With("$kid", key.KeyId).With("$key", key.ProtectedPrivateKey).ExecuteNonQuery();
             }
-            return ValueTask.FromResult(true);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
 
     private static StoredSigningKey Read(SqliteDataReader row) => new(row.GetString(0), (byte[])row.GetValue(1), row.GetTimestamp(2));
 }

@@ -1,13 +1,13 @@
 using ProductStore.Cart.Domain;
 using ProductStore.Cart.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.TestSupport;
 
 namespace ProductStore.Cart.Tests.Contracts;
 
-public sealed class SqliteCartStores() : StoreFixture(StorageOptions.SqliteProvider, "cart", typeof(CartStorage).Assembly, CartStorage.Add);
+public sealed class SqliteCartStores() : StoreFixture(StorageOptions.SqliteProvider, "cart", CartStorage.Stores);
 
-public sealed class CassandraCartStores() : StoreFixture(StorageOptions.CassandraProvider, "cart", typeof(CartStorage).Assembly, CartStorage.Add);
+public sealed class CassandraCartStores() : StoreFixture(StorageOptions.CassandraProvider, "cart", CartStorage.Stores);
 
 public sealed class SqliteCartStoreTests(SqliteCartStores stores) : CartStoreContract(stores), IClassFixture<SqliteCartStores>;
 

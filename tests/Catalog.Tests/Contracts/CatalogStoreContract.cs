@@ -1,6 +1,6 @@
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.TestSupport;
 using static ProductStore.Catalog.Tests.Contracts.CatalogTestData;
 

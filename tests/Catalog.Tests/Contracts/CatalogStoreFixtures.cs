@@ -1,12 +1,12 @@
 using ProductStore.Catalog.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.TestSupport;
 
 namespace ProductStore.Catalog.Tests.Contracts;
 
-public sealed class SqliteCatalogStores() : StoreFixture(StorageOptions.SqliteProvider, "catalog", typeof(CatalogStorage).Assembly, CatalogStorage.Add);
+public sealed class SqliteCatalogStores() : StoreFixture(StorageOptions.SqliteProvider, "catalog", CatalogStorage.Stores);
 
-public sealed class CassandraCatalogStores() : StoreFixture(StorageOptions.CassandraProvider, "catalog", typeof(CatalogStorage).Assembly, CatalogStorage.Add);
+public sealed class CassandraCatalogStores() : StoreFixture(StorageOptions.CassandraProvider, "catalog", CatalogStorage.Stores);
 
 public sealed class SqliteCatalogStoreTests(SqliteCatalogStores stores) : CatalogStoreContract(stores), IClassFixture<SqliteCatalogStores>;
 

@@ -1,7 +1,7 @@
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
 using ProductStore.Catalog.Tests.Fakes;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Catalog.Tests.Contracts;
 

@@ -1,8 +1,8 @@
 using Cassandra;
 using ProductStore.Orders.Domain;
 using ProductStore.Orders.Storage;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 using ProductStore.TestSupport;
 using static ProductStore.Orders.Tests.Contracts.OrderSamples;
 
@@ -22,13 +22,13 @@ public sealed class CassandraRestoreTests
             ? null
             : "CASSANDRA_DATA and NODETOOL are not set: the restore test runs nodetool on the local node and reads its data folder (scripts/cassandra-local.sh start prints them).";
 
-    private static Task<StoreHarness> Orders(string keyspace) => StoreHarness.StartAsync(StorageOptions.CassandraProvider, "orders", OrdersStorage.Add,
+    private static Task<StoreHarness> Orders(string keyspace) => StoreHarness.StartAsync(StorageOptions.CassandraProvider, "orders", OrdersStorage.Stores,
         new Dictionary<string, string?> { ["ConnectionStrings:cassandra"] = StoreHarness.CassandraConnectionString(keyspace) });
 
     [Fact]
     public async Task A_dropped_keyspace_comes_back_from_its_snapshot_with_exactly_the_backed_up_rows()
     {
-        if ((StoreHarness.CassandraUnavailable(typeof(OrdersStorage).Assembly) ?? NoLocalNode) is { } reason) Assert.Skip(reason);
+        if ((StoreHarness.CassandraUnavailable(OrdersStorage.Stores) ?? NoLocalNode) is { } reason) Assert.Skip(reason);
         var keyspace = StoreHarness.FreshKeyspace("restore");
         var backups = Directory.CreateTempSubdirectory("productstore-cassandra-backups-").FullName;
         var environment = new Dictionary<string, string>

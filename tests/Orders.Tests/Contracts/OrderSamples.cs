@@ -1,7 +1,7 @@
 using ProductStore.Orders.Checkout;
 using ProductStore.Orders.Domain;
 using ProductStore.Orders.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 
 namespace ProductStore.Orders.Tests.Contracts;
 

@@ -1,6 +1,6 @@
 using ProductStore.Orders.Domain;
 using ProductStore.Orders.Storage;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.TestSupport;
 using static ProductStore.Orders.Tests.Contracts.OrderSamples;
 using static ProductStore.TestSupport.StorePages;

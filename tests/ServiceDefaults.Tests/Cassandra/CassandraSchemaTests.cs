@@ -1,6 +1,6 @@
 using Cassandra;
 using Microsoft.Extensions.Logging.Abstractions;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 using ProductStore.TestSupport;
 
 namespace ProductStore.ServiceDefaults.Tests.Cassandra;

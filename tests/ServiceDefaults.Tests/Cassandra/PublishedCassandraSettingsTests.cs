@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 using ProductStore.TestSupport;
 
 namespace ProductStore.ServiceDefaults.Tests.Cassandra;

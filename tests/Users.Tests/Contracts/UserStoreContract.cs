@@ -1,5 +1,5 @@
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.Storage;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
 using static ProductStore.TestSupport.StorePages;

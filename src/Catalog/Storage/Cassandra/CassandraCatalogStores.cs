@@ -1,14 +1,11 @@
-using ProductStore.Catalog.Storage.Cassandra;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
-
-[assembly: CassandraStores(typeof(CassandraCatalogStores))]
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
 
-public sealed class CassandraCatalogStores : ICassandraStores
+/// <summary>Catalog's Cassandra database and stores; compiled only with -p:Cassandra=true.</summary>
+public static class CassandraCatalogStores
 {
-    public void Add(IServiceCollection services)
+    public static void Add(IServiceCollection services)
     {
         services.AddCassandraDatabase("catalog", CassandraCatalogSchema.Migrations);
         services.AddSingleton<CassandraCategories>();

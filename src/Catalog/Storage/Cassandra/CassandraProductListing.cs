@@ -1,8 +1,8 @@
 using System.Text;
 using Cassandra;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
 

@@ -1,6 +1,6 @@
 using Cassandra;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
 

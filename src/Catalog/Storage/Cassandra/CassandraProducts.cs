@@ -1,7 +1,7 @@
 using Cassandra;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
 

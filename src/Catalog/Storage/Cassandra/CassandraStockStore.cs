@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Cassandra;
+using ProductStore.Catalog.Apis;
 using ProductStore.Catalog.Domain;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
 

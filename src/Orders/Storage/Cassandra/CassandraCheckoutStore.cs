@@ -1,7 +1,7 @@
 using Cassandra;
 using ProductStore.Orders.Checkout;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Orders.Storage.Cassandra;
 

@@ -1,14 +1,11 @@
-using ProductStore.Orders.Storage.Cassandra;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
-
-[assembly: CassandraStores(typeof(CassandraOrdersStores))]
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Orders.Storage.Cassandra;
 
-public sealed class CassandraOrdersStores : ICassandraStores
+/// <summary>Orders' Cassandra database and stores; compiled only with -p:Cassandra=true.</summary>
+public static class CassandraOrdersStores
 {
-    public void Add(IServiceCollection services)
+    public static void Add(IServiceCollection services)
     {
         services.AddCassandraDatabase("orders", CassandraOrdersSchema.Migrations);
         services.AddSingleton<IOrderStore, CassandraOrderStore>();

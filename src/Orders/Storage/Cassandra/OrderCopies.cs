@@ -1,6 +1,6 @@
 using Cassandra;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Orders.Storage.Cassandra;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ProductStore.Orders.Domain;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Orders.Storage.Cassandra;
 

@@ -16,9 +16,16 @@ internal static class OrderRows
         order.CreatedAt, order.UpdatedAt, order.NextStepAt, order.StockReleasePending,
     ];
 
-    public static Order Read(Row row) => Order.Restore(
-        row.GetValue<Guid>("id"), row.GetValue<Guid>("user_id"), OrderDocuments.ReadLines(row.GetValue<string>("lines")),
-        Enum.Parse<OrderStatus>(row.GetValue<string>("status")), row.GetValue<DateTimeOffset>("created_at"),
-        row.GetValue<DateTimeOffset>("updated_at"), OrderDocuments.ReadHistory(row.GetValue<string>("history")),
-        row.GetValue<DateTimeOffset?>("next_step_at"), row.GetValue<bool>("stock_release_pending"));
+    public static Order Read(Row row) => Order.Restore(new OrderSnapshot
+    {
+        Id = row.GetValue<Guid>("id"),
+        UserId = row.GetValue<Guid>("user_id"),
+        Status = Enum.Parse<OrderStatus>(row.GetValue<string>("status")),
+        Lines = OrderDocuments.ReadLines(row.GetValue<string>("lines")),
+        History = OrderDocuments.ReadHistory(row.GetValue<string>("history")),
+        CreatedAt = row.GetValue<DateTimeOffset>("created_at"),
+        UpdatedAt = row.GetValue<DateTimeOffset>("updated_at"),
+        NextStepAt = row.GetValue<DateTimeOffset?>("next_step_at"),
+        StockReleasePending = row.GetValue<bool>("stock_release_pending"),
+    });
 }

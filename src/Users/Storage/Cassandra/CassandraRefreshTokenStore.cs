@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Users.Storage.Cassandra;
 

@@ -1,5 +1,5 @@
 using Cassandra;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Users.Storage.Cassandra;
 

@@ -1,6 +1,6 @@
 using Cassandra;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 
 namespace ProductStore.Users.Storage.Cassandra;
 

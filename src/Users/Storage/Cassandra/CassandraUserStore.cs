@@ -1,7 +1,7 @@
 using Cassandra;
 using ProductStore.ServiceDefaults.Auth;
-using ProductStore.ServiceDefaults.Storage;
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage;
+using ProductStore.Storage.Cassandra;
 using ProductStore.Users.Domain;
 
 namespace ProductStore.Users.Storage.Cassandra;

@@ -1,4 +1,4 @@
-using ProductStore.ServiceDefaults.Storage.Cassandra;
+using ProductStore.Storage.Cassandra;
 using ProductStore.Users.Domain;
 using ProductStore.Users.Storage;
 using ProductStore.Users.Storage.Cassandra;

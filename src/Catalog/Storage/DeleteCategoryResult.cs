@@ -1,0 +1,3 @@
+namespace ProductStore.Catalog.Storage;
+
+public enum DeleteCategoryResult { Deleted, NotFound, NotEmpty }
