@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using ProductStore.Catalog.Domain;
 using ProductStore.ServiceDefaults.Validation;
@@ -67,7 +68,7 @@ internal static class ProductFields
 }
 
 /// <summary>The body of POST /api/catalog/products/{id}/stock-adjustments: units to add (positive) or take (negative).</summary>
-public sealed record StockAdjustmentRequest(int? Change) : IValidatable
+public sealed record StockAdjustmentRequest([property: Range(-ProductRules.MaxStock, ProductRules.MaxStock)] int? Change) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(Change is not { } change || change == 0 || Math.Abs((long)change) > ProductRules.MaxStock, "change",
@@ -76,7 +77,8 @@ public sealed record StockAdjustmentRequest(int? Change) : IValidatable
 
 public sealed record StockLevelResponse(Guid ProductId, int Stock);
 
-public sealed partial record CategoryRequest(string? Slug, string? Name) : IValidatable
+public sealed partial record CategoryRequest(
+    [property: RegularExpression(CategoryRequest.Slugs)] string? Slug, [property: StringLength(100, MinimumLength = 1)] string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
@@ -84,11 +86,13 @@ public sealed partial record CategoryRequest(string? Slug, string? Name) : IVali
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$")]
+    public const string Slugs = "^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$";
+
+    [GeneratedRegex(Slugs)]
     private static partial Regex SlugPattern();
 }
 
-public sealed record RenameCategoryRequest(string? Name) : IValidatable
+public sealed record RenameCategoryRequest([property: StringLength(100, MinimumLength = 1)] string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Validation;
@@ -54,7 +55,7 @@ public sealed record RefreshRequest(string? RefreshToken) : IValidatable
         errors.When(string.IsNullOrWhiteSpace(RefreshToken) || RefreshToken.Length > 200, "refreshToken", "The refresh token is required.");
 }
 
-public sealed record ChangeRoleRequest(string? Role) : IValidatable
+public sealed record ChangeRoleRequest([property: RegularExpression("^(customer|admin)$")] string? Role) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(Role is null || !Roles.IsUserRole(Role), "role", $"The role must be '{Roles.Customer}' or '{Roles.Admin}'.");

@@ -14,8 +14,8 @@ public static class WellKnownApi
     public static IEndpointRouteBuilder MapWellKnownApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/.well-known").WithTags("Discovery").AllowAnonymous();
-        api.MapGet("/openid-configuration", Discovery).WithName("OpenIdConfiguration");
-        api.MapGet("/jwks.json", Jwks).WithName("Jwks");
+        api.MapGet("/openid-configuration", Discovery).WithName("OpenIdConfiguration").Produces<DiscoveryDocument>();
+        api.MapGet("/jwks.json", Jwks).WithName("Jwks").Produces<JsonWebKeySet>();
         return app;
     }
 
