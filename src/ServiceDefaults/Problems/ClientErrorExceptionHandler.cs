@@ -4,7 +4,7 @@ using ProductStore.ServiceDefaults.Storage;
 namespace ProductStore.ServiceDefaults.Problems;
 
 /// <summary>A client's mistake found while handling the request (bad JSON, body too large, a foreign cursor) is a 4xx, never a 500.</summary>
-public sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ClientErrorExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class ClientErrorExceptionHandler(IProblemDetailsService problems)
             _ => null,
         };
         if (problem is null) return false;
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
+        await context.WriteProblemAsync(problem, exception);
+        return true;
     }
 }
