@@ -59,6 +59,7 @@ internal static class ProductFields
     {
         errors.When(string.IsNullOrWhiteSpace(sku) || sku.Length > 64 || sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
         errors.When(string.IsNullOrWhiteSpace(name) || name.Length > 200, "name", "A name of 1 to 200 characters is required.");
+        errors.WhenNotPlain(sku, "sku").WhenNotPlain(name, "name");
         errors.When(description?.Length > 4000, "description", "The description must have at most 4000 characters.");
         errors.When(string.IsNullOrWhiteSpace(category), "category", "A category slug is required.");
         errors.When(price is not { } p || !ProductRules.IsPrice(p), "price", "The price must be from 0 to 1,000,000,000 with at most two decimals.");
@@ -84,6 +85,7 @@ public sealed partial record CategoryRequest(
     {
         errors.When(Slug is null || !SlugPattern().IsMatch(Slug), "slug", "The slug must be 1 to 50 lower-case letters, digits and dashes.");
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+        errors.WhenNotPlain(Name, "name");
     }
 
     public const string Slugs = "^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$";
@@ -95,7 +97,7 @@ public sealed partial record CategoryRequest(
 public sealed record RenameCategoryRequest([property: StringLength(100, MinimumLength = 1)] string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
-        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.").WhenNotPlain(Name, "name");
 }
 
 /// <summary>GET /api/catalog/products/lookup?ids=a,b,c: up to 100 ids in one call.</summary>

@@ -15,7 +15,7 @@ public sealed class ClientErrorExceptionHandler : IExceptionHandler
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Detail = "The request body is larger than this service accepts.",
             },
-            BadHttpRequestException bad => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
+            BadHttpRequestException bad => BindingFailures.ToProblem(bad) ?? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             InvalidCursorException invalid => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { ["cursor"] = [invalid.Message] }) { Status = StatusCodes.Status400BadRequest },
             _ => null,

@@ -21,6 +21,7 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
         errors.When(!IsEmail(Email), "email", "A valid email address is required.");
         if (PasswordPolicy.Check(Password, Email) is { } problem) errors.Add("password", problem);
         errors.When(string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > 100, "displayName", "A display name of 1 to 100 characters is required.");
+        errors.WhenNotPlain(DisplayName, "displayName");
     }
 
     private static bool IsEmail(string? email) =>
