@@ -11,7 +11,7 @@ public static class OpenApiDocument
 
     /// <summary>
     /// Each service describes its own API at /openapi/v1.json; the gateway's Swagger UI shows them all.
-    /// Servers are left out so the UI calls the origin it was loaded from: the gateway. Security and error responses
+    /// Its one server is "/", so the UI and clients call the origin it was loaded from: the gateway. Security and error responses
     /// come from each endpoint's metadata (<see cref="OperationSecurity"/>, <see cref="StandardErrorResponses"/>).
     /// </summary>
     public static WebApplicationBuilder AddOpenApiDocument(this WebApplicationBuilder builder)
@@ -26,7 +26,7 @@ public static class OpenApiDocument
             o.AddOperationTransformer<StandardErrorResponses>();
             o.AddDocumentTransformer((document, _, _) =>
             {
-                document.Servers = [];
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The origin the document was fetched from: the gateway." }];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[OperationSecurity.SchemeName] = new OpenApiSecurityScheme
