@@ -6,6 +6,9 @@ namespace ProductStore.ServiceDefaults.Validation;
 /// </summary>
 public static class PlainText
 {
+    /// <summary>The same rule as a regular expression, for documents ([RegularExpression] writes it as the field's pattern).</summary>
+    public const string Pattern = @"^[^\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$";
+
     public static bool IsPlain(string? text)
     {
         foreach (var c in text ?? "")
