@@ -10,12 +10,19 @@ public static class ApiTools
 {
     public static string Require(string tool)
     {
-        var path = Repository.PathTo("tests", "ApiContract", "node_modules", ".bin", tool);
-        if (File.Exists(path)) return path;
+        if (Find(tool) is { } path) return path;
         if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"{tool} is not installed; .ci/run runs npm ci in tests/ApiContract.");
         Assert.Skip($"{tool} is not installed: run npm ci in tests/ApiContract.");
         return "";
     }
+
+    /// <summary>The tool's path, or null when npm ci has not installed it.</summary>
+    public static string? Find(string tool) =>
+        Repository.PathTo("tests", "ApiContract", "node_modules", ".bin", tool) is var path && File.Exists(path) ? path : null;
+
+    /// <summary>Why a fixture that needs the tool cannot run here (it skips), or null; in CI a missing tool fails instead.</summary>
+    public static string? Missing(string tool) =>
+        Find(tool) is null && Environment.GetEnvironmentVariable("CI") != "true" ? $"{tool} is not installed: run npm ci in tests/ApiContract." : null;
 
     /// <summary>redocly lint with its recommended rules; returns the error count and the report.</summary>
     public static async Task<(int Errors, string Report)> LintAsync(string documentJson)
