@@ -6,8 +6,9 @@ using ProductStore.ServiceDefaults.Auth;
 namespace ProductStore.ServiceDefaults.OpenApi;
 
 /// <summary>
-/// Each operation states its own security from the endpoint's authorization metadata: public operations need none,
-/// the others a bearer token (and may answer 401 and 403), with the role its policy demands named in the description.
+/// Each operation states its own security from the endpoint's authorization metadata: public operations need none
+/// (and take a token if one is sent), the others a bearer token (and may answer 401 and 403), with the role its
+/// policy demands named in the description.
 /// </summary>
 public sealed class OperationSecurity : IOpenApiOperationTransformer
 {
@@ -18,12 +19,13 @@ public sealed class OperationSecurity : IOpenApiOperationTransformer
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
         {
-            // An empty requirement: anyone, no token needed (stated, so no tool assumes a default).
-            operation.Security = [new OpenApiSecurityRequirement()];
+            // Anyone: no token (the empty requirement), or a signed-in client's token, which is accepted and ignored.
+            // Stated both ways, so a validating proxy lets a shopper browse with the token it sends everywhere.
+            operation.Security = [new OpenApiSecurityRequirement(), BearerToken(context)];
             return Task.CompletedTask;
         }
 
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
+        operation.Security = [BearerToken(context)];
         var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToHashSet();
         var who = policies.Contains(Roles.Admin) ? "Requires a bearer token with the admin role."
             : policies.Contains(Roles.User) ? "Requires a customer's or an admin's bearer token (a service token is refused)."
@@ -33,4 +35,7 @@ public sealed class OperationSecurity : IOpenApiOperationTransformer
         ProblemResponseSchemas.Add(operation, context.Document!, StatusCodes.Status403Forbidden, "The token's role may not use this operation.");
         return Task.CompletedTask;
     }
+
+    private static OpenApiSecurityRequirement BearerToken(OpenApiOperationTransformerContext context) =>
+        new() { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] };
 }
