@@ -17,6 +17,7 @@ app.UseManagementEndpoints();
 app.UseForwardedHeaders();
 app.UseEdgeHeaders();
 app.UseProblemResponses();
+app.UseForwardableRequests();
 app.UseApiDocumentsUi();
 app.UseRateLimiter();
 app.MapPublicHealthEndpoints();

@@ -1,9 +1,10 @@
+using ProductStore.ServiceDefaults.OpenApi;
 using ProductStore.ServiceDefaults.Validation;
 
 namespace ProductStore.Storage;
 
 /// <summary>?cursor=…&amp;limit=… as every list endpoint takes it. Bound with [AsParameters].</summary>
-public sealed record PageQuery(string? Cursor, int? Limit) : IValidatable
+public sealed record PageQuery(string? Cursor, [ParameterConstraint(Minimum = 1)] int? Limit) : IValidatable
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;

@@ -21,6 +21,8 @@ public sealed class ProductStoreSystem : IAsyncDisposable
     private readonly string[] _arguments;
     private readonly IReadOnlyList<string> _resources;
     private readonly bool _dashboard;
+    private Uri? _front;
+    private Func<HttpMessageHandler>? _frontHandler;
 
     private ProductStoreSystem(string[] arguments, IReadOnlyList<string> resources, string dataDirectory, Uri? dashboard)
     {
@@ -37,6 +39,9 @@ public sealed class ProductStoreSystem : IAsyncDisposable
     public DistributedApplication App { get; private set; } = null!;
 
     public Uri Gateway => Endpoint("gateway");
+
+    /// <summary>Where clients call: the gateway, or a proxy a fixture put in front of it (<see cref="CallThrough"/>).</summary>
+    public Uri ApiAddress => _front ?? Gateway;
 
     public string DataDirectory { get; }
 
@@ -86,9 +91,16 @@ public sealed class ProductStoreSystem : IAsyncDisposable
     /// <summary>Where a process serves /metrics: the gateway on its management listener, every service on its one port.</summary>
     public Uri MetricsEndpoint(string resource) => resource == "gateway" ? App.GetEndpoint(resource, "management") : Endpoint(resource);
 
+    /// <summary>Sends the calls of every later <see cref="CreateClient"/> through a proxy in front of the gateway (prism, checking the contract).</summary>
+    public void CallThrough(Uri front, Func<HttpMessageHandler> handler)
+    {
+        _front = front;
+        _frontHandler = handler;
+    }
+
     public HttpClient CreateClient(string? accessToken = null)
     {
-        var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(_frontHandler?.Invoke() ?? new HttpClientHandler()) { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(30) };
         if (accessToken is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }

@@ -25,12 +25,17 @@ public class SystemFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Runs once the system is up, e.g. to put a proxy in front of it.</summary>
+    protected virtual Task StartedAsync(ProductStoreSystem system) => Task.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
-        if (Unavailable is null) _system = await ProductStoreSystem.StartAsync(Configure);
+        if (Unavailable is not null) return;
+        _system = await ProductStoreSystem.StartAsync(Configure);
+        await StartedAsync(_system);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_system is not null) await _system.DisposeAsync();
     }

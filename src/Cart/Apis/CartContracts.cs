@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProductStore.Cart.Domain;
 using ProductStore.ServiceDefaults.Validation;
 
@@ -19,7 +20,7 @@ public sealed record CartResponse(Guid UserId, IReadOnlyList<CartItemResponse> I
         lines.Sum(l => l.Line.Quantity));
 }
 
-public sealed record SetQuantityRequest(int? Quantity) : IValidatable
+public sealed record SetQuantityRequest([property: Range(CartRules.MinQuantity, CartRules.MaxQuantity)] int? Quantity) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(!CartRules.IsValidQuantity(Quantity), "quantity", $"The quantity must be a whole number from {CartRules.MinQuantity} to {CartRules.MaxQuantity}.");

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using ProductStore.Catalog.Domain;
 using ProductStore.ServiceDefaults.Validation;
@@ -29,7 +31,14 @@ public sealed record CategoryResponse(Guid Id, string Slug, string Name)
 
 /// <summary>The body of POST /api/catalog/products: a new product with its opening stock.</summary>
 public sealed record ProductRequest(
-    string? Sku, string? Name, string? Description, string? Category, decimal? Price, string? Currency, int? Stock, string? ImageUrl) : IValidatable
+    [property: Required, StringLength(ProductFields.MaxSku, MinimumLength = 1), RegularExpression(ProductFields.SkuPattern)] string? Sku,
+    [property: Required, StringLength(ProductFields.MaxName, MinimumLength = 1), RegularExpression(PlainText.Pattern)] string? Name,
+    [property: StringLength(ProductFields.MaxDescription)] string? Description = null,
+    [property: Required, StringLength(CategoryRequest.MaxSlug, MinimumLength = 1)] string? Category = null,
+    [property: Required, Range(0, (double)ProductRules.MaxPrice)] decimal? Price = null,
+    [property: RegularExpression(ProductFields.CurrencyPattern)] string? Currency = null,
+    [property: Required, Range(0, ProductRules.MaxStock)] int? Stock = null,
+    [property: StringLength(ProductFields.MaxImageUrl)] string? ImageUrl = null) : IValidatable
 {
     public const string DefaultCurrency = "EUR";
 
@@ -50,7 +59,14 @@ public sealed record ProductRequest(
 /// POST /api/catalog/products/{id}/stock-adjustments so an edit can never undo a sale.
 /// </summary>
 public sealed record ProductEditRequest(
-    string? Sku, string? Name, string? Description, string? Category, decimal? Price, string? Currency, int? Stock, string? ImageUrl) : IValidatable
+    [property: Required, StringLength(ProductFields.MaxSku, MinimumLength = 1), RegularExpression(ProductFields.SkuPattern)] string? Sku,
+    [property: Required, StringLength(ProductFields.MaxName, MinimumLength = 1), RegularExpression(PlainText.Pattern)] string? Name,
+    [property: StringLength(ProductFields.MaxDescription)] string? Description = null,
+    [property: Required, StringLength(CategoryRequest.MaxSlug, MinimumLength = 1)] string? Category = null,
+    [property: Required, Range(0, (double)ProductRules.MaxPrice)] decimal? Price = null,
+    [property: RegularExpression(ProductFields.CurrencyPattern)] string? Currency = null,
+    [property: Description("Must be left out: an edit never sets the stock.")] int? Stock = null,
+    [property: StringLength(ProductFields.MaxImageUrl)] string? ImageUrl = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
@@ -76,12 +92,22 @@ public sealed record ProductEditRequest(
 /// <summary>The rules the fields of a new and an edited product share.</summary>
 internal static class ProductFields
 {
+    public const int MaxSku = 64;
+    public const int MaxName = 200;
+    public const int MaxDescription = 4000;
+    public const int MaxImageUrl = 2000;
+
+    /// <summary>No whitespace, no control or bidirectional formatting characters (<see cref="PlainText"/>).</summary>
+    public const string SkuPattern = @"^[^\s\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$";
+    public const string CurrencyPattern = "^[A-Z]{3}$";
+
     public static void Validate(ValidationErrors errors, string? sku, string? name, string? description, string? category, decimal? price,
         string? currency, string? imageUrl)
     {
-        errors.When(string.IsNullOrWhiteSpace(sku) || sku.Length > 64 || sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
-        errors.When(string.IsNullOrWhiteSpace(name) || name.Length > 200, "name", "A name of 1 to 200 characters is required.");
-        errors.When(description?.Length > 4000, "description", "The description must have at most 4000 characters.");
+        errors.When(string.IsNullOrWhiteSpace(sku) || sku.Length > MaxSku || sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
+        errors.When(string.IsNullOrWhiteSpace(name) || name.Length > MaxName, "name", "A name of 1 to 200 characters is required.");
+        errors.WhenNotPlain(sku, "sku").WhenNotPlain(name, "name");
+        errors.When(description?.Length > MaxDescription, "description", "The description must have at most 4000 characters.");
         errors.When(string.IsNullOrWhiteSpace(category), "category", "A category slug is required.");
         errors.When(price is not { } p || !ProductRules.IsPrice(p), "price", "The price must be from 0 to 1,000,000,000 with at most two decimals.");
         errors.When(!ProductRules.IsCurrency(currency ?? ProductRequest.DefaultCurrency), "currency", "The currency must be three upper-case letters (ISO 4217), e.g. EUR.");
@@ -90,7 +116,7 @@ internal static class ProductFields
 }
 
 /// <summary>The body of POST /api/catalog/products/{id}/stock-adjustments: units to add (positive) or take (negative).</summary>
-public sealed record StockAdjustmentRequest(int? Change) : IValidatable
+public sealed record StockAdjustmentRequest([property: Range(-ProductRules.MaxStock, ProductRules.MaxStock)] int? Change) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
         errors.When(Change is not { } change || change == 0 || Math.Abs((long)change) > ProductRules.MaxStock, "change",
@@ -102,25 +128,31 @@ public sealed record StockAdjustmentRequest(int? Change) : IValidatable
 
 public sealed record StockLevelResponse(Guid ProductId, int Stock);
 
-public sealed partial record CategoryRequest(string? Slug, string? Name) : IValidatable
+public sealed partial record CategoryRequest(
+    [property: RegularExpression(CategoryRequest.Slugs)] string? Slug,
+    [property: StringLength(100, MinimumLength = 1), RegularExpression(PlainText.Pattern)] string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
         errors.When(Slug is null || !SlugPattern().IsMatch(Slug), "slug", "The slug must be 1 to 50 lower-case letters, digits and dashes.");
         errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+        errors.WhenNotPlain(Name, "name");
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$")]
+    public const string Slugs = "^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$";
+    public const int MaxSlug = 50;
+
+    [GeneratedRegex(Slugs)]
     private static partial Regex SlugPattern();
 
     /// <summary>The new category; call after <see cref="Validate"/> passed.</summary>
     public Category ToCategory(Guid id) => new(id, Slug!, Name!.Trim());
 }
 
-public sealed record RenameCategoryRequest(string? Name) : IValidatable
+public sealed record RenameCategoryRequest([property: StringLength(100, MinimumLength = 1), RegularExpression(PlainText.Pattern)] string? Name) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
-        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.");
+        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 100, "name", "A name of 1 to 100 characters is required.").WhenNotPlain(Name, "name");
 
     /// <summary>The new name; call after <see cref="Validate"/> passed.</summary>
     public string ToName() => Name!.Trim();

@@ -1,3 +1,4 @@
+using ProductStore.ServiceDefaults.OpenApi;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Storage;
 
@@ -7,7 +8,14 @@ namespace ProductStore.Catalog.Apis;
 
 /// <summary>GET /api/catalog/products: filters, sort and page as the client sends them, validated at the edge.</summary>
 public sealed record ProductListQuery(
-    string? Category, string? Q, decimal? MinPrice, decimal? MaxPrice, bool? InStock, string? Sort, string? Cursor, int? Limit) : IValidatable
+    string? Category,
+    [ParameterConstraint(MaxLength = ProductListQuery.MaxSearchLength)] string? Q,
+    [ParameterConstraint(Minimum = 0, Maximum = (double)ProductRules.MaxPrice)] decimal? MinPrice,
+    [ParameterConstraint(Minimum = 0, Maximum = (double)ProductRules.MaxPrice)] decimal? MaxPrice,
+    bool? InStock,
+    [ParameterConstraint(Pattern = "^(price|-price|name|newest)$")] string? Sort,
+    string? Cursor,
+    [ParameterConstraint(Minimum = 1)] int? Limit) : IValidatable
 {
     public const int MaxSearchLength = 100;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using ProductStore.Catalog.Domain;
 using ProductStore.Catalog.Storage;
@@ -17,7 +18,8 @@ public static class ProductsApi
         api.MapGet("", List).WithName("ListProducts").WithSummary("Filter (category, q, minPrice, maxPrice, inStock), sort (price, -price, name, newest), page by cursor");
         api.MapGet("/lookup", Lookup).WithName("LookupProducts").WithSummary("Up to 100 products by id in one call");
         api.MapGet("/{id:guid}", Get).WithName("GetProduct").WithSummary("One product");
-        api.MapPost("", Create).RequireAuthorization(Roles.Admin).WithName("CreateProduct").WithSummary("Add a product (admin)");
+        api.MapPost("", Create).RequireAuthorization(Roles.Admin).WithName("CreateProduct").WithSummary("Add a product (admin)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/{id:guid}", Update).RequireAuthorization(Roles.Admin).WithName("UpdateProduct")
             .WithSummary("Replace a product's fields but its stock (admin); If-Match with the ETag read is required")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -63,7 +65,7 @@ public static class ProductsApi
 
     /// <summary>Optimistic concurrency: the edit applies only to the version the caller read (its ETag in If-Match).</summary>
     public static async Task<Results<Ok<ProductResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, ProductEditRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ICatalogStore store, TimeProvider time,
+        Guid id, ProductEditRequest request, [FromHeader(Name = "If-Match"), Required] string? ifMatch, ICatalogStore store, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken)
     {
         if (!IfMatch.NamesATag(ifMatch))

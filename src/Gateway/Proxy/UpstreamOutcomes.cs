@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ProductStore.ServiceDefaults.Problems;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -9,7 +10,7 @@ namespace ProductStore.Gateway.Proxy;
 /// Measures each forwarded call and, when YARP could not complete it (service down, too slow, body too large),
 /// answers with a ProblemDetails body instead of YARP's empty one.
 /// </summary>
-public sealed class UpstreamOutcomes(RequestDelegate next, GatewayMetrics metrics, IProblemDetailsService problems)
+public sealed class UpstreamOutcomes(RequestDelegate next, GatewayMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,7 +24,10 @@ public sealed class UpstreamOutcomes(RequestDelegate next, GatewayMetrics metric
         if (context.Features.Get<IForwarderErrorFeature>() is not { } failure) return;
         metrics.Failed(route, cluster, failure.Error);
         if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested) return;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problem(context.Response.StatusCode, cluster) });
+        if (failure.Error == ForwarderError.RequestCreation) context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (context.Response.StatusCode is StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout)
+            context.Response.Headers.RetryAfter = ServiceUnavailableProblem.RetryAfterSeconds;
+        await context.WriteProblemAsync(Problem(context.Response.StatusCode, cluster));
     }
 
     private static ProblemDetails Problem(int status, string cluster) => new()
@@ -35,6 +39,7 @@ public sealed class UpstreamOutcomes(RequestDelegate next, GatewayMetrics metric
             StatusCodes.Status503ServiceUnavailable => "A service is unavailable.",
             StatusCodes.Status504GatewayTimeout => "A service did not answer in time.",
             StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+            StatusCodes.Status400BadRequest => "The request cannot be forwarded as sent (a header value that is not ASCII, say).",
             _ => "The request could not be forwarded.",
         },
         Detail = status >= 500 ? $"The {cluster} service could not handle the request. Please retry shortly." : null,

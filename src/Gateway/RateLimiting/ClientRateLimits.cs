@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ProductStore.ServiceDefaults.Problems;
 
 namespace ProductStore.Gateway.RateLimiting;
 
@@ -38,15 +39,11 @@ public static class ClientRateLimits
         context.RequestServices.GetRequiredService<GatewayMetrics>().RateLimited(policy);
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.WriteProblemAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"Retry after {context.Response.Headers.RetryAfter} seconds.",
-            },
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests.",
+            Detail = $"Retry after {context.Response.Headers.RetryAfter} seconds.",
         });
     }
 }

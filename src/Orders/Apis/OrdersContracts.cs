@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using ProductStore.ServiceDefaults.OpenApi;
 using ProductStore.Orders.Domain;
 using ProductStore.ServiceDefaults.Validation;
 using ProductStore.Storage;
@@ -9,7 +12,9 @@ namespace ProductStore.Orders.Apis;
 /// The Idempotency-Key header of a checkout: required, so a retried POST can never place a second order.
 /// Any printable ASCII without spaces, up to 100 characters (a UUID is typical).
 /// </summary>
-public sealed record CheckoutHeaders([property: FromHeader(Name = CheckoutHeaders.IdempotencyKeyHeader)] string? IdempotencyKey) : IValidatable
+public sealed record CheckoutHeaders(
+    [property: FromHeader(Name = CheckoutHeaders.IdempotencyKeyHeader), ParameterConstraint(Required = true, MaxLength = 100, Pattern = "^[!-~]+$")]
+    string? IdempotencyKey) : IValidatable
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -26,15 +31,17 @@ public sealed record CheckoutHeaders([property: FromHeader(Name = CheckoutHeader
 }
 
 /// <summary>PUT /api/orders/{id}/status body (admin).</summary>
-public sealed record ChangeStatusRequest(string? Status) : IValidatable
+public sealed record ChangeStatusRequest([property: RegularExpression(StatusNames.Pattern)] string? Status) : IValidatable
 {
+    [JsonIgnore]
     public OrderStatus Target => StatusNames.Parse(Status!);
 
     public void Validate(ValidationErrors errors) => StatusNames.Validate(Status, required: true, errors);
 }
 
 /// <summary>GET /api/orders/all query (admin): an optional status filter and the page.</summary>
-public sealed record AllOrdersQuery(string? Status, string? Cursor, int? Limit) : IValidatable
+public sealed record AllOrdersQuery(
+    [ParameterConstraint(Pattern = StatusNames.Pattern)] string? Status, string? Cursor, [ParameterConstraint(Minimum = 1)] int? Limit) : IValidatable
 {
     public OrderStatus? Filter => Status is null ? null : StatusNames.Parse(Status);
     public PageQuery Page => new(Cursor, Limit);
@@ -49,6 +56,9 @@ public sealed record AllOrdersQuery(string? Status, string? Cursor, int? Limit) 
 /// <summary>Statuses by name, in any case; numbers are not accepted.</summary>
 public static class StatusNames
 {
+    /// <summary>The names as documented; the service also takes them in any case.</summary>
+    public const string Pattern = "^(Pending|Paid|Shipped|Delivered|Cancelled)$";
+
     public static OrderStatus Parse(string name) => Enum.Parse<OrderStatus>(name, ignoreCase: true);
 
     public static void Validate(string? name, bool required, ValidationErrors errors)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace ProductStore.ServiceDefaults.Problems;
 
 /// <summary>A client's mistake found while handling the request (bad JSON, body too large, a foreign cursor) is a 4xx, never a 500.</summary>
-public sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ClientErrorExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -14,13 +14,13 @@ public sealed class ClientErrorExceptionHandler(IProblemDetailsService problems)
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Detail = "The request body is larger than this service accepts.",
             },
-            BadHttpRequestException bad => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
+            BadHttpRequestException bad => BindingFailures.ToProblem(bad) ?? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             ClientInputException input => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [input.Field] = [input.Message] }) { Status = StatusCodes.Status400BadRequest },
             _ => null,
         };
         if (problem is null) return false;
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
+        await context.WriteProblemAsync(problem, exception);
+        return true;
     }
 }

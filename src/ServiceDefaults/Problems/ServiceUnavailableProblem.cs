@@ -5,14 +5,10 @@ public static class ServiceUnavailableProblem
 {
     public const string RetryAfterSeconds = "5";
 
-    public static ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext context, string title, string detail)
+    public static async ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext context, string title, string detail)
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        return problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail },
-        });
+        await context.WriteProblemAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail });
+        return true;
     }
 }

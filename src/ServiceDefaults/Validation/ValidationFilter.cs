@@ -5,7 +5,8 @@ namespace ProductStore.ServiceDefaults.Validation;
 public static class ValidationFilter
 {
     /// <summary>
-    /// Validates every <see cref="IValidatable"/> argument and answers 400 with per-field errors.
+    /// Validates every <see cref="IValidatable"/> argument and every query number (<see cref="StrictNumbers"/>) and
+    /// answers 400 with per-field errors.
     /// Endpoints without such arguments get no filter at all, so they pay nothing.
     /// </summary>
     public static TBuilder WithValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
@@ -16,10 +17,12 @@ public static class ValidationFilter
                 .Where(p => typeof(IValidatable).IsAssignableFrom(p.ParameterType))
                 .Select(p => p.Position)
                 .ToArray();
-            if (positions.Length == 0) return next;
+            var numbers = StrictNumbers.QueryNumbersOf(factory.MethodInfo);
+            if (positions.Length == 0 && numbers.Length == 0) return next;
             return context =>
             {
                 var errors = new ValidationErrors();
+                StrictNumbers.Validate(context.HttpContext.Request, numbers, errors);
                 foreach (var position in positions)
                 {
                     if (context.Arguments[position] is IValidatable request) request.Validate(errors);

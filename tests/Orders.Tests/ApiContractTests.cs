@@ -1,0 +1,17 @@
+using ProductStore.Orders.Tests.Fakes;
+using ProductStore.TestSupport.ApiContract;
+
+namespace ProductStore.Orders.Tests;
+
+/// <summary>The orders' OpenAPI document against Orders itself, with its fake Cart and Catalog (issue 16).</summary>
+public class ApiContractTests(OrdersFixture fixture) : ServiceContractTests, IClassFixture<OrdersFixture>
+{
+    protected override string Service => "orders";
+
+    protected override Task<Func<string?, HttpClient>> ClientsAsync() => Task.FromResult<Func<string?, HttpClient>>(role => role switch
+    {
+        null => fixture.Factory.CreateClient(),
+        "admin" => fixture.Factory.CreateAdminClient(),
+        _ => fixture.Factory.CreateCustomerClient(),
+    });
+}
