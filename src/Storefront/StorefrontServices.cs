@@ -1,0 +1,18 @@
+using ProductStore.Storefront.Api;
+using ProductStore.Storefront.Session;
+
+namespace ProductStore.Storefront;
+
+public static class StorefrontServices
+{
+    /// <summary>Static server rendering, the shopper's session cookie, and typed clients of the public API behind the gateway.</summary>
+    public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddShopperSession();
+        builder.Services.AddGatewayClients();
+        return builder;
+    }
+}
