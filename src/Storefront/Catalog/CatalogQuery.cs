@@ -26,8 +26,12 @@ public sealed record CatalogQuery(
     /// <summary>This state as a storefront URL.</summary>
     public string Url() => QueryHelpers.AddQueryString("/", Parameters(api: false));
 
-    public CatalogQuery Next(string nextCursor) =>
-        this with { Cursor = nextCursor, Trail = string.Join(TrailSeparator, Cursors(Trail).Append(Cursor ?? "")) };
+    /// <summary>The page after this one; the first page's cursor is none, so an empty trail leads back to it.</summary>
+    public CatalogQuery Next(string nextCursor)
+    {
+        var trail = string.Join(TrailSeparator, Cursors(Trail).Append(Cursor ?? ""));
+        return this with { Cursor = nextCursor, Trail = trail.Length == 0 ? null : trail };
+    }
 
     public CatalogQuery Previous()
     {
