@@ -12,11 +12,16 @@ public static class GatewayClients
     {
         services.AddTransient<AccessTokenHandler>();
         // Account calls carry no session token: they are how a session starts, renews and ends.
-        services.AddServiceClient<AccountClient>("gateway");
-        services.AddServiceClient<CatalogClient>("gateway").AddHttpMessageHandler<AccessTokenHandler>();
-        services.AddServiceClient<CartClient>("gateway").AddHttpMessageHandler<AccessTokenHandler>();
-        services.AddServiceClient<OrdersClient>("gateway").AddHttpMessageHandler<AccessTokenHandler>();
-        services.AddServiceClient<BackOfficeClient>("gateway").AddHttpMessageHandler<AccessTokenHandler>();
+        AddGatewayClient<AccountClient>(services);
+        AddGatewayClient<CatalogClient>(services).AddHttpMessageHandler<AccessTokenHandler>();
+        AddGatewayClient<CartClient>(services).AddHttpMessageHandler<AccessTokenHandler>();
+        AddGatewayClient<OrdersClient>(services).AddHttpMessageHandler<AccessTokenHandler>();
+        AddGatewayClient<BackOfficeClient>(services).AddHttpMessageHandler<AccessTokenHandler>();
         return services;
     }
+
+    /// <summary>Outermost, a call that gets no answer even after the resilience pipeline becomes a 503 the page can show.</summary>
+    private static IHttpClientBuilder AddGatewayClient<TClient>(IServiceCollection services) where TClient : class =>
+        services.AddServiceClient<TClient>("gateway").ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+            handlers.Insert(0, ActivatorUtilities.CreateInstance<UnreachableApiHandler>(provider)));
 }
