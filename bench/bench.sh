@@ -59,7 +59,7 @@ echo "== starting the system"
 # Cheap password hashing: setup registers two shoppers per journey/s of the highest rate; the journey measures
 # shopping, not PBKDF2 (the login-storm scenario does that).
 START_NS=$(date +%s%N)
-dotnet run --project src/AppHost -c Release --no-build -- --no-monitoring \
+dotnet run --project src/AppHost -c Release --no-build -- --no-monitoring --AppHost:DashboardTelemetry=false \
   --AppHost:DataDirectory="$DATA" --AppHost:Environment=Production \
   --Resources:users:Environment:Users__Admin__Email=$ADMIN_EMAIL \
   --Resources:users:Environment:Users__Admin__Password=$ADMIN_PASSWORD \

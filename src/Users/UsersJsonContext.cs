@@ -10,6 +10,7 @@ namespace ProductStore.Users;
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(ChangeRoleRequest))]
 [JsonSerializable(typeof(UserResponse))]
 [JsonSerializable(typeof(Page<UserResponse>))]
@@ -18,4 +19,6 @@ namespace ProductStore.Users;
 [JsonSerializable(typeof(ServiceTokenResponse))]
 [JsonSerializable(typeof(DiscoveryDocument))]
 [JsonSerializable(typeof(JsonWebKeySet))]
+[JsonSerializable(typeof(SigningKeyRotationResponse))]
+[JsonSerializable(typeof(ProductStore.ServiceDefaults.Auth.RevocationList))]
 public sealed partial class UsersJsonContext : JsonSerializerContext;

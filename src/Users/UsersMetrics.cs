@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace ProductStore.Users;
 
-/// <summary>Business metrics of Users: registrations and logins by outcome.</summary>
+/// <summary>Business metrics of Users: registrations and logins by outcome (success, failure, throttled).</summary>
 public sealed class UsersMetrics
 {
     private readonly Counter<long> _registrations;
@@ -18,4 +18,7 @@ public sealed class UsersMetrics
     public void Registered() => _registrations.Add(1);
 
     public void LoggedIn(bool success) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", success ? "success" : "failure"));
+
+    /// <summary>A login refused unchecked because its account is waiting out a delay after failures in a row.</summary>
+    public void LoginThrottled() => _logins.Add(1, new KeyValuePair<string, object?>("outcome", "throttled"));
 }

@@ -14,10 +14,10 @@ public sealed class TopologyTests
     {
         using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false");
 
-        var ports = Services.ToDictionary(s => s, s => builder.Resource(s).Annotations.OfType<EndpointAnnotation>().Single().Port);
+        var ports = Services.ToDictionary(s => s, s => builder.Resource(s).Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
         Assert.Equal(new Dictionary<string, int?> { ["users"] = 8003, ["catalog"] = 8000, ["cart"] = 8001, ["orders"] = 8002, ["storefront"] = 8004, ["gateway"] = 8080 }, ports);
         Assert.All(Services, s => Assert.IsType<ServiceProjectResource>(builder.Resource(s)));
-        Assert.All(Services, s => Assert.False(builder.Resource(s).Annotations.OfType<EndpointAnnotation>().Single().IsProxied));
+        Assert.All(Services, s => Assert.All(builder.Resource(s).Annotations.OfType<EndpointAnnotation>(), e => Assert.False(e.IsProxied)));
         Assert.Equal(["gateway"], Services.Where(s => builder.Resource(s).TryGetLastAnnotation<DeploymentAnnotation>(out var d) && d.IsPublic));
         Assert.All(Services, s => Assert.True(File.Exists(((ServiceProjectResource)builder.Resource(s)).ProjectPath), s));
     }
@@ -27,9 +27,24 @@ public sealed class TopologyTests
     {
         using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false", "--Ports:gateway=9080", "--Ports:users=9003");
 
-        Assert.Equal(9080, builder.Resource("gateway").Annotations.OfType<EndpointAnnotation>().Single().Port);
+        Assert.Equal(9080, builder.Resource("gateway").Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
         Assert.Equal(9003, builder.Resource("users").Annotations.OfType<EndpointAnnotation>().Single().Port);
         Assert.Equal(8000, builder.Resource("catalog").Annotations.OfType<EndpointAnnotation>().Single().Port);
+    }
+
+    [Fact]
+    public async Task Only_the_gateway_has_a_management_listener_and_it_is_told_its_port()
+    {
+        using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false", "--Ports:gateway-management=9085");
+
+        var management = Assert.Single(builder.Resource("gateway").Annotations.OfType<EndpointAnnotation>(), e => e.Name == ServiceProjects.ManagementEndpoint);
+        Assert.Equal(9085, management.Port);
+        var environment = await builder.EnvironmentAsync("gateway");
+        Assert.Equal("9085", environment["Gateway__ManagementPort"]);
+        // Both endpoints are listeners.
+        Assert.Equal("http://127.0.0.1:{gateway.bindings.http.targetPort};http://127.0.0.1:{gateway.bindings.management.targetPort}",
+            Assert.IsType<ReferenceExpression>(environment["ASPNETCORE_URLS"]).ValueExpression);
+        Assert.All(Services.Where(s => s != "gateway"), s => Assert.Single(builder.Resource(s).Annotations.OfType<EndpointAnnotation>()));
     }
 
     [Fact]

@@ -32,6 +32,20 @@ public class SecurityTests(CatalogFactory factory) : IClassFixture<CatalogFactor
         Assert.DoesNotContain(categories, c => c.Slug == slug);
     }
 
+    [Fact]
+    public async Task An_admin_token_ends_within_seconds_of_the_accounts_stamp_changing_at_users()
+    {
+        var adminId = Guid.NewGuid();
+        var before = factory.CreateClient(factory.Tokens.For(Roles.Admin, adminId, stamp: "before"));
+        await (await before.PostAsJsonAsync("/api/catalog/categories", new { slug = CatalogHttp.NewSlug(), name = "Before" })).ShouldBe<CategoryDto>(HttpStatusCode.Created);
+
+        factory.Tokens.ChangeStamp(adminId, "after");
+
+        await RevokedTokens.ShouldBeRefusedSoonAsync(() => before.PostAsJsonAsync("/api/catalog/categories", new { slug = CatalogHttp.NewSlug(), name = "Late" }));
+        var after = factory.CreateClient(factory.Tokens.For(Roles.Admin, adminId, stamp: "after"));
+        await (await after.PostAsJsonAsync("/api/catalog/categories", new { slug = CatalogHttp.NewSlug(), name = "After" })).ShouldBe<CategoryDto>(HttpStatusCode.Created);
+    }
+
     [Theory]
     [MemberData(nameof(BadTokens))]
     public async Task A_bad_token_is_a_401_on_internal_endpoints(string kind) =>

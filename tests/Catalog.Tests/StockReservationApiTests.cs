@@ -61,9 +61,9 @@ public class StockReservationApiTests(CatalogFactory factory) : IClassFixture<Ca
         var product = await Product(stock: 10);
         var orderId = Guid.CreateVersion7();
         var first = await (await Reserve(orderId, (product.Id, 4))).ShouldBe<ReservationDto>(HttpStatusCode.OK);
-        var repriced = CatalogHttp.NewProduct(product.Category, price: 1m, stock: 6);
+        var repriced = CatalogHttp.NewEdit(product.Category, price: 1m);
         repriced["sku"] = product.Sku;
-        await (await _admin.PutAsJsonAsync($"/api/catalog/products/{product.Id}", repriced)).ShouldBe<ProductDto>(HttpStatusCode.OK);
+        await (await _admin.EditProductAsync(product.Id, repriced)).ShouldBe<ProductDto>(HttpStatusCode.OK);
 
         var again = await (await Reserve(orderId, (product.Id, 4))).ShouldBe<ReservationDto>(HttpStatusCode.OK);
 

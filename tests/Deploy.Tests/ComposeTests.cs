@@ -112,7 +112,8 @@ public sealed class ComposeTests
         {
             var environment = Compose.At("services", project.Name, "environment");
             Assert.Equal(project.Name, environment.Text("OTEL_SERVICE_NAME"));
-            Assert.Equal("http://jaeger:4317", environment.Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            Assert.Equal("http://jaeger:4317", environment.Text("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+            Assert.Null(environment.Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
             var references = environment.Keys().Where(k => k.StartsWith("services__", StringComparison.Ordinal)).ToList();
             Assert.Equal(project.References.Select(r => $"services__{r}__http__0").Order(), references.Order());
             foreach (var reference in project.References) Assert.Equal($"http://{reference}:8080", environment.Text($"services__{reference}__http__0"));
@@ -127,7 +128,10 @@ public sealed class ComposeTests
     {
         var prometheus = Published.Documents(Published.Text(Files, "prometheus/config/prometheus.yml")).Single();
         var targets = prometheus.Items("scrape_configs").ToDictionary(j => j.Text("job_name")!, j => j.Items("static_configs").SelectMany(c => c.Items("targets")).Select(t => ((YamlScalarNode)t).Value).Single());
-        foreach (var project in Published.Model.Projects) Assert.Equal($"{project.Name}:8080", targets[project.Name]);
+        foreach (var project in Published.Model.Projects.Where(p => p.Name != "gateway")) Assert.Equal($"{project.Name}:8080", targets[project.Name]);
+        // The gateway's metrics are on its management listener, which publishes no port.
+        Assert.Equal("gateway:8085", targets["gateway"]);
+        Assert.Equal("8080;8085", Compose.Text("services", "gateway", "environment", "ASPNETCORE_HTTP_PORTS"));
         Assert.Equal("cassandra:9500", targets["cassandra"]);
         Assert.All(prometheus.Items("rule_files"), r => Assert.StartsWith("/etc/prometheus/rules/", ((YamlScalarNode)r).Value));
 

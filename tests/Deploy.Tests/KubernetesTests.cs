@@ -50,14 +50,14 @@ public sealed class KubernetesTests
         Assert.True(exitCode == 0, built);
         var objects = Published.Documents(built);
         Assert.All(objects, o => Assert.Equal(Deployment.Namespace, o.Text("metadata", "namespace") ?? (o.Text("kind") == "Namespace" ? Deployment.Namespace : null)));
-        Assert.Equal(MonitoringFiles.Mounts.Select(m => m.ConfigMapName).Order(), objects.Where(o => o.Text("kind") == "ConfigMap").Select(o => o.Text("metadata", "name")).Order());
+        Assert.Equal(MonitoringFiles.Mounts.Select(m => m.ConfigMapName).Append(BackupScripts.ConfigMapName).Order(), objects.Where(o => o.Text("kind") == "ConfigMap").Select(o => o.Text("metadata", "name")).Order());
     }
 
     [Fact]
     public void Every_container_has_probes_limits_and_a_non_root_user()
     {
         var workloads = Objects.Where(o => o.Text("kind") is "Deployment" or "StatefulSet").ToList();
-        Assert.Equal(Deployment.Workloads(Published.Model).Select(r => r.Name).Order(), workloads.Select(w => w.Text("metadata", "name")).Order());
+        Assert.Equal(Deployment.Servers(Published.Model).Select(r => r.Name).Order(), workloads.Select(w => w.Text("metadata", "name")).Order());
         foreach (var workload in workloads)
         {
             var pod = workload.At("spec", "template", "spec");
@@ -95,9 +95,27 @@ public sealed class KubernetesTests
     }
 
     [Fact]
+    public void Services_keep_serving_while_their_pod_leaves_the_endpoints_and_the_grace_period_covers_the_whole_stop()
+    {
+        foreach (var project in Published.Model.Projects)
+        {
+            var pod = Workload(project.Name).At("spec", "template", "spec")!;
+            var container = ((YamlMappingNode)pod).Items("containers").Single();
+            var preStop = container.Items("lifecycle", "preStop", "exec", "command").Select(c => ((YamlScalarNode)c).Value).ToList();
+            Assert.Equal(["bash", "-c", "sleep 5"], preStop);
+            var environment = container.Items("env").ToDictionary(e => e.Text("name")!, e => e.Text("value"));
+            var drain = TimeSpan.Parse(environment["Shutdown__DrainDelay"]!, System.Globalization.CultureInfo.InvariantCulture);
+            var shutdown = int.Parse(environment["ShutdownTimeoutSeconds"]!, System.Globalization.CultureInfo.InvariantCulture);
+            // preStop's sleep, then the service's own drain, then in-flight requests: all before Kubernetes kills it.
+            Assert.True(int.Parse(((YamlMappingNode)pod).Text("terminationGracePeriodSeconds")!, System.Globalization.CultureInfo.InvariantCulture)
+                > 5 + drain.TotalSeconds + shutdown, project.Name);
+        }
+    }
+
+    [Fact]
     public void Names_ports_and_addresses_match_the_model()
     {
-        foreach (var resource in Deployment.Workloads(Published.Model))
+        foreach (var resource in Deployment.Servers(Published.Model))
         {
             var service = Objects.Single(o => o.Text("kind") == "Service" && o.Text("metadata", "name") == resource.Name);
             var ports = service.Items("spec", "ports").Select(p => (p.Text("name"), int.Parse(p.Text("port")!))).ToList();

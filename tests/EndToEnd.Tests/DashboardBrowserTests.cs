@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_dashboard_shows_the_five_services_running()
+    public async Task The_dashboard_shows_the_five_services_running_and_receives_their_traces_and_logs()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -40,5 +40,15 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
         Directory.CreateDirectory("artifacts");
         await page.ScreenshotAsync(new() { Path = Path.Combine("artifacts", "aspire-dashboard.png"), FullPage = true });
+
+        // Telemetry arrives over OTLP: a request through the gateway becomes a trace with the services it touched.
+        using var shopper = await ShopperClient.RegisterAsync(_system);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await shopper.Http.GetAsync("api/cart")).StatusCode);
+        await page.GotoAsync(new Uri(_system.Dashboard, "/traces").ToString());
+        var cartTrace = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "gateway" }).Filter(new() { HasText = "cart" });
+        await Assertions.Expect(cartTrace.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync(new Uri(_system.Dashboard, "/structuredlogs").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "users" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine("artifacts", "aspire-dashboard-logs.png"), FullPage = true });
     }
 }

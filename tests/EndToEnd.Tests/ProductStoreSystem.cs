@@ -55,7 +55,7 @@ public sealed class ProductStoreSystem : IAsyncDisposable
             // The free ports below are the ports the services bind.
             "--DcpPublisher:RandomizePorts=false",
         };
-        foreach (var resource in (string[])[.. Services, "prometheus", "alertmanager"]) arguments.Add($"--Ports:{resource}={FreePort.Next()}");
+        foreach (var resource in (string[])[.. Services, "gateway-management", "prometheus", "alertmanager"]) arguments.Add($"--Ports:{resource}={FreePort.Next()}");
         if (options.Telegram is { } telegram)
         {
             arguments.Add($"--Telegram:BotToken={telegram.BotToken}");
@@ -82,6 +82,9 @@ public sealed class ProductStoreSystem : IAsyncDisposable
     }
 
     public Uri Endpoint(string resource) => App.GetEndpoint(resource, "http");
+
+    /// <summary>Where a process serves /metrics: the gateway on its management listener, every service on its one port.</summary>
+    public Uri MetricsEndpoint(string resource) => resource == "gateway" ? App.GetEndpoint(resource, "management") : Endpoint(resource);
 
     public HttpClient CreateClient(string? accessToken = null)
     {

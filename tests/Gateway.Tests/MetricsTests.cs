@@ -28,7 +28,8 @@ public class MetricsTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         using var client = fixture.Factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/categories")).StatusCode);
 
-        var scrape = await client.GetStringAsync("/metrics");
+        using var management = fixture.Factory.CreateManagementClient();
+        var scrape = await management.GetStringAsync("/metrics");
 
         Assert.Contains("productstore_gateway_upstream_duration_seconds_bucket{", scrape);
         Assert.Contains("http_server_request_duration_seconds_bucket{", scrape);
@@ -36,5 +37,7 @@ public class MetricsTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         Assert.DoesNotContain("http_client_", scrape);
         Assert.DoesNotContain("aspnetcore_rate_limiting_", scrape);
         Assert.DoesNotContain("aspnetcore_routing_", scrape);
+        // ASP.NET Core 10's buffer pool meter counts every rented buffer: work on the hot path for figures nobody reads.
+        Assert.DoesNotContain("aspnetcore_memory_pool_", scrape);
     }
 }

@@ -37,9 +37,9 @@ public class UpstreamFailureTests(CatalogDownFixture fixture) : IClassFixture<Ca
     }
 
     [Fact]
-    public async Task Readiness_is_503_and_names_the_service_that_is_down()
+    public async Task Readiness_on_the_management_port_is_503_and_names_the_service_that_is_down()
     {
-        using var client = fixture.Factory.CreateClient();
+        using var client = fixture.Factory.CreateManagementClient();
 
         var (status, checks) = await client.ReadinessAsync();
 

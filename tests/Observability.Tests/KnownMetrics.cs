@@ -59,8 +59,15 @@ public static class KnownMetrics
         "cassandra_table_estimated_pending_compactions",
     ];
 
+    /// <summary>What the backup job pushes to the Pushgateway (deploy/cassandra-backup/backup.sh).</summary>
+    public static readonly string[] BackupJob =
+    [
+        "productstore_backup_last_success_timestamp_seconds",
+        "productstore_backup_duration_seconds",
+    ];
+
     public static readonly IReadOnlySet<string> All = Histograms
         .SelectMany(h => new[] { h + "_bucket", h + "_sum", h + "_count" })
-        .Concat(CountersAndGauges).Concat(Synthetic).Concat(Cassandra)
+        .Concat(CountersAndGauges).Concat(Synthetic).Concat(Cassandra).Concat(BackupJob)
         .ToHashSet(StringComparer.Ordinal);
 }

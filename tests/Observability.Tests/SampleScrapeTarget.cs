@@ -25,6 +25,7 @@ public sealed class SampleScrapeTarget : IAsyncDisposable
         ("productstore_registrations_total", ""),
         ("productstore_logins_total", "outcome=\"success\""),
         ("productstore_logins_total", "outcome=\"failure\""),
+        ("productstore_logins_total", "outcome=\"throttled\""),
         ("productstore_cart_additions_total", ""),
         ("productstore_checkouts_total", "outcome=\"success\""),
         ("productstore_checkouts_total", "outcome=\"out_of_stock\""),
@@ -53,6 +54,8 @@ public sealed class SampleScrapeTarget : IAsyncDisposable
         ("process_memory_limit_bytes", "", 1e9),
         ("process_start_time_seconds", "", 1.7e9),
         ("cassandra_table_estimated_pending_compactions", "keyspace=\"productstore\",table=\"orders\"", 4),
+        ("productstore_backup_last_success_timestamp_seconds", "store=\"cassandra\"", 1.7e9),
+        ("productstore_backup_duration_seconds", "store=\"cassandra\"", 95),
     ];
 
     private static readonly (string Name, string[] LabelSets, double[] Bounds)[] Histograms =

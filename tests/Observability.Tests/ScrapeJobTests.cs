@@ -12,7 +12,7 @@ public sealed class ScrapeJobTests
         [
             ("cart", "/metrics", "127.0.0.1:8001"),
             ("catalog", "/metrics", "127.0.0.1:8000"),
-            ("gateway", "/metrics", "127.0.0.1:8080"),
+            ("gateway", "/metrics", "127.0.0.1:8085"), // its management listener
             ("orders", "/metrics", "127.0.0.1:8002"),
             ("users", "/metrics", "127.0.0.1:8003"),
         ], jobs);

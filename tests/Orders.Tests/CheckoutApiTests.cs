@@ -75,8 +75,8 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
         var product = Catalog.Add(stock: 10);
         Cart.Put(user, product, 3);
         var key = Guid.NewGuid().ToString();
-        Cart.GateReads(10);
 
+        // They meet at the cart's lock: one runs the checkout, the others wait for it and answer with its order.
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.CheckOutAsync(key)));
 
         var orders = new List<OrderDto>();
@@ -90,6 +90,33 @@ public class CheckoutApiTests(OrdersFixture fixture) : IClassFixture<OrdersFixtu
         Assert.Equal(7, Catalog.StockOf(product.Id));
         var mine = await client.GetStringAsync("/api/orders");
         Assert.Single(JsonSerializer.Deserialize<OrderPageDto>(mine, JsonSerializerOptions.Web)!.Items);
+    }
+
+    [Fact]
+    public async Task Ten_concurrent_checkouts_of_one_cart_under_different_keys_make_exactly_one_order()
+    {
+        await using var slowCart = await FakeCart.StartAsync();
+        slowCart.ReadDelay = TimeSpan.FromMilliseconds(300);
+        await using var factory = new OrdersFactory(slowCart, Catalog);
+        var (user, client) = factory.CreateShopper();
+        var product = Catalog.Add(stock: 100);
+        slowCart.Put(user, product, 3);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.CheckOutAsync(Guid.NewGuid().ToString())));
+
+        var placed = await Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created).ShouldBe<OrderDto>(HttpStatusCode.Created);
+        foreach (var other in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            // Refused while the first ran (409), or found the cart already emptied by it (422).
+            Assert.Contains(other.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity });
+            await other.ShouldBeProblem(other.StatusCode);
+        }
+        Assert.Equal(97, Catalog.StockOf(product.Id));
+        var mine = JsonSerializer.Deserialize<OrderPageDto>(await client.GetStringAsync("/api/orders"), JsonSerializerOptions.Web)!;
+        Assert.Equal(placed.Id, Assert.Single(mine.Items).Id);
+        // The cart is free again: a new checkout of a refilled cart goes through.
+        slowCart.Put(user, product, 1);
+        await (await client.CheckOutAsync(Guid.NewGuid().ToString())).ShouldBe<OrderDto>(HttpStatusCode.Created);
     }
 
     [Fact]

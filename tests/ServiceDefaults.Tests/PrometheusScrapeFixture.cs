@@ -74,7 +74,7 @@ public sealed class PrometheusScrapeFixture : IAsyncLifetime
             .Record(5, new KeyValuePair<string, object?>("source", "first"));
         _second.CreateHistogram<long>("productstore.tests.sizes", "By", "Sizes.", advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [10, 100] })
             .Record(50, new KeyValuePair<string, object?>("source", "second"));
-        // A gauge whose name collides with a counter's: only the first one is written.
+        // A gauge whose name collides with a counter's.
         _first.CreateCounter<long>("productstore.tests.clash", "{call}", "Counted calls.").Add(7);
         _second.CreateObservableGauge("productstore.tests.clash.total", () => 99, "{call}", "A gauge in the way.");
     }

@@ -62,6 +62,7 @@ public sealed class ServiceClientsTests : IAsyncLifetime
             ["ServiceAuth:ClientSecret"] = "s3cret",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSingleton(TimeProvider.System);
+        services.AddServiceClientDefaults();
         var client = services.AddServiceClient<StubClient>("stub");
         if (withToken) client.WithServiceToken();
         return services.BuildServiceProvider().GetRequiredService<StubClient>();

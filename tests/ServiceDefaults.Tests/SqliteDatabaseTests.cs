@@ -27,6 +27,75 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
             Convert.ToInt64(session.Command("SELECT value FROM counters WHERE name = $n").With("$n", name).ExecuteScalar() ?? -1L)), CancellationToken.None);
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Only_the_services_own_user_can_read_the_folder_and_the_files_wal_and_shm_included()
+    {
+        var database = await Open();
+        await database.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('a', 1)").ExecuteNonQuery()),
+            CancellationToken.None);
+
+        var file = Path.Combine(_folder, "nested", "test.sqlite");
+        Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(Path.GetDirectoryName(file)!));
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            Assert.True(File.Exists(path), path);
+            Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Files_an_older_version_left_readable_are_tightened_at_start()
+    {
+        var folder = Path.Combine(_folder, "nested");
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        var file = Path.Combine(folder, "test.sqlite");
+        foreach (var path in new[] { file, file + "-wal" })
+        {
+            await File.WriteAllBytesAsync(path, []);
+            File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+        }
+
+        await Open();
+
+        Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(folder));
+        Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(file));
+        Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(file + "-wal"));
+    }
+
+    [Fact]
+    public async Task A_database_file_replaced_under_the_service_is_not_ready_and_refuses_writes()
+    {
+        var database = await Open();
+        Assert.Null(await database.ProbeAsync(CancellationToken.None));
+        var file = Path.Combine(_folder, "nested", "test.sqlite");
+        var copy = file + ".copy";
+        File.Copy(file, copy);
+
+        File.Move(copy, file, overwrite: true);
+
+        Assert.Contains("replaced", await database.ProbeAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
+            await database.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery()),
+                CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_unwritable_database_is_storage_unavailable_not_an_error_of_the_request()
+    {
+        await (await Open()).DisposeAsync();
+        _opened.Clear();
+        var readOnly = new SqliteDatabase($"Data Source={Path.Combine(_folder, "nested", "test.sqlite")};Mode=ReadOnly", readerCount: 1);
+        _opened.Add(readOnly);
+
+        Assert.NotNull(await readOnly.ProbeAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
+            await readOnly.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery()),
+                CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_file_uses_write_ahead_logging_and_migrations_run_once()
     {
         var database = await Open();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ProductStore.ServiceDefaults.Tests;
@@ -19,11 +20,14 @@ public sealed class TestApp : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Client { get; }
 
-    public static async Task<TestApp> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="settings">Configuration the service defaults read while they are added.</param>
+    public static async Task<TestApp> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null,
+        Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["OTEL_SERVICE_NAME"] = "testapp";
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -17,14 +17,33 @@ public sealed class TestTokens
 {
     public const string UsersAddress = "http://users.test/";
     private readonly ECDsaSecurityKey _key = NewKey("test-key");
+    private readonly List<StampChange> _stamps = [];
+    private readonly List<Guid> _endedSessions = [];
 
     public ECDsaSecurityKey Key => _key;
 
-    /// <summary>Serves openid-configuration and the JWKS for <see cref="Key"/>, as Users would.</summary>
-    public HttpMessageHandler MetadataHandler => new WellKnownHandler(_key);
+    /// <summary>Serves openid-configuration, the JWKS for <see cref="Key"/> and the revocation list, as Users would.</summary>
+    public HttpMessageHandler MetadataHandler => new WellKnownHandler(_key, this);
 
-    public string For(string role, Guid? userId = null, string? email = null) =>
-        Create(_key, Claims(role, userId ?? Guid.NewGuid(), email), DateTime.UtcNow.AddMinutes(15));
+    public string For(string role, Guid? userId = null, string? email = null, string? stamp = null, Guid? session = null) =>
+        Create(_key, Claims(role, userId ?? Guid.NewGuid(), email, stamp, session), DateTime.UtcNow.AddMinutes(15));
+
+    /// <summary>As Users after a role change: the account's tokens under any other stamp end.</summary>
+    public void ChangeStamp(Guid userId, string stamp)
+    {
+        lock (_stamps) _stamps.Add(new StampChange(userId, stamp));
+    }
+
+    /// <summary>As Users after a logout: the session's tokens end.</summary>
+    public void EndSession(Guid session)
+    {
+        lock (_stamps) _endedSessions.Add(session);
+    }
+
+    private RevocationList Revocations()
+    {
+        lock (_stamps) return new RevocationList([.. _stamps], [.. _endedSessions]);
+    }
 
     public string Customer(Guid? userId = null) => For(Roles.Customer, userId);
     public string Admin(Guid? userId = null) => For(Roles.Admin, userId);
@@ -56,11 +75,13 @@ public sealed class TestTokens
 
     private static ECDsaSecurityKey NewKey(string keyId) => new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = keyId };
 
-    private static Claim[] Claims(string role, Guid userId, string? email) =>
+    private static Claim[] Claims(string role, Guid userId, string? email, string? stamp = null, Guid? session = null) =>
     [
         new(TokenConventions.SubjectClaim, userId.ToString()),
         new(TokenConventions.RoleClaim, role),
         new(TokenConventions.EmailClaim, email ?? $"{userId:N}@example.test"),
+        .. stamp is null ? Array.Empty<Claim>() : [new Claim(RevocationList.StampClaim, stamp)],
+        .. session is null ? Array.Empty<Claim>() : [new Claim(RevocationList.SessionClaim, session.Value.ToString())],
     ];
 
     private static string Create(ECDsaSecurityKey key, Claim[] claims, DateTime expires, DateTime? issuedAt = null) =>
@@ -77,7 +98,7 @@ public sealed class TestTokens
 
     private static string Base64Url(string text) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(text));
 
-    private sealed class WellKnownHandler(ECDsaSecurityKey key) : HttpMessageHandler
+    private sealed class WellKnownHandler(ECDsaSecurityKey key, TestTokens tokens) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -92,6 +113,7 @@ public sealed class TestTokens
                 }),
                 "/.well-known/jwks.json" => JsonSerializer.Serialize(new { keys = new[] { JsonWebKeyConverter.ConvertFromECDsaSecurityKey(key) } },
                     new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }),
+                "/" + RevocationList.Path => JsonSerializer.Serialize(tokens.Revocations(), RevocationJsonContext.Default.RevocationList),
                 _ => null,
             };
             return Task.FromResult(body is null

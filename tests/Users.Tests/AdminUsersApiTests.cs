@@ -62,7 +62,7 @@ public class AdminUsersApiTests(UsersFactory factory) : IClassFixture<UsersFacto
     }
 
     [Fact]
-    public async Task An_admin_promotes_a_customer_who_then_gets_admin_tokens()
+    public async Task An_admin_promotes_a_customer_who_gets_admin_tokens_at_the_next_login()
     {
         var (customer, tokens) = await _anonymous.NewCustomerAsync();
         var admin = await factory.CreateLoggedInAdminAsync();
@@ -71,8 +71,10 @@ public class AdminUsersApiTests(UsersFactory factory) : IClassFixture<UsersFacto
 
         Assert.Equal("admin", changed.Role);
         Assert.Equal(customer.Id, changed.Id);
-        var refreshed = await (await _anonymous.RefreshAsync(tokens.RefreshToken)).ShouldBe<TokenDto>(HttpStatusCode.OK);
-        await (await factory.CreateClient(refreshed.AccessToken).GetAsync("/api/users")).ShouldBe<UserPageDto>(HttpStatusCode.OK);
+        // A role change ends the account's sessions: the old refresh token is refused, a new login carries the new role.
+        await (await _anonymous.RefreshAsync(tokens.RefreshToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var promoted = await _anonymous.LoginAsTokensAsync(customer.Email);
+        await (await factory.CreateClient(promoted.AccessToken).GetAsync("/api/users")).ShouldBe<UserPageDto>(HttpStatusCode.OK);
         var back = await (await admin.PutAsJsonAsync($"/api/users/{customer.Id}/role", new { role = "customer" })).ShouldBe<UserDto>(HttpStatusCode.OK);
         Assert.Equal("customer", back.Role);
     }

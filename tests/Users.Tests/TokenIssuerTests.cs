@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -43,7 +45,9 @@ public sealed class TokenIssuerTests : IAsyncLifetime
 
     private async Task<SigningKeys> LoadKeysAsync()
     {
-        var keys = new SigningKeys(new SqliteSigningKeyStore(_database), _clock);
+        var options = TestOptions.Users(o => o.SigningKey.EncryptionSecret = UsersFactory.SigningKeySecret);
+        var keys = new SigningKeys(new SqliteSigningKeyStore(_database), new SigningKeyProtector(Options.Create(options.CurrentValue)), options, _clock,
+            NullLogger<SigningKeys>.Instance);
         await keys.InitializeAsync(CancellationToken.None);
         return keys;
     }
@@ -58,9 +62,9 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     [Fact]
     public async Task A_user_token_names_its_key_carries_the_account_and_validates_with_the_public_key()
     {
-        var issued = _issuer.ForUser(Ada);
+        var issued = _issuer.ForUser(Ada, Guid.NewGuid());
 
-        var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwk());
+        var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwks().Single());
 
         Assert.True(result.IsValid, result.Exception?.Message);
         var token = (JsonWebToken)result.SecurityToken;
@@ -78,7 +82,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     [Fact]
     public void A_user_token_lives_as_long_as_configured()
     {
-        var issued = _issuer.ForUser(Ada);
+        var issued = _issuer.ForUser(Ada, Guid.NewGuid());
 
         var token = new JsonWebToken(issued.AccessToken);
         Assert.Equal(300, issued.ExpiresIn);
@@ -90,9 +94,9 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     public async Task An_expired_token_is_refused()
     {
         _clock.Now = DateTimeOffset.UtcNow.AddMinutes(-10);
-        var issued = _issuer.ForUser(Ada);
+        var issued = _issuer.ForUser(Ada, Guid.NewGuid());
 
-        var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwk());
+        var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwks().Single());
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenExpiredException>(result.Exception);
@@ -103,7 +107,7 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     {
         var issued = _issuer.ForService("cart");
 
-        var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwk());
+        var result = await ValidateAsync(issued.AccessToken, _keys.PublicJwks().Single());
 
         Assert.True(result.IsValid, result.Exception?.Message);
         var token = (JsonWebToken)result.SecurityToken;
@@ -116,21 +120,21 @@ public sealed class TokenIssuerTests : IAsyncLifetime
     [Fact]
     public async Task The_key_is_kept_loading_it_again_gives_the_same_key()
     {
-        var token = _issuer.ForUser(Ada).AccessToken;
+        var token = _issuer.ForUser(Ada, Guid.NewGuid()).AccessToken;
 
         var reloaded = await LoadKeysAsync();
 
         Assert.Equal(_keys.Current.KeyId, reloaded.Current.KeyId);
-        Assert.True((await ValidateAsync(token, reloaded.PublicJwk())).IsValid);
+        Assert.True((await ValidateAsync(token, reloaded.PublicJwks().Single())).IsValid);
     }
 
     [Fact]
     public async Task The_public_key_is_public_only_and_another_key_does_not_validate()
     {
-        Assert.Null(_keys.PublicJwk().D);
+        Assert.Null(_keys.PublicJwks().Single().D);
         var other = new ECDsaSecurityKey(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
 
-        var result = await ValidateAsync(_issuer.ForUser(Ada).AccessToken, other);
+        var result = await ValidateAsync(_issuer.ForUser(Ada, Guid.NewGuid()).AccessToken, other);
 
         Assert.False(result.IsValid);
     }

@@ -57,3 +57,35 @@ public class WellKnownApiTests(UsersFactory factory) : IClassFixture<UsersFactor
         Assert.Equal(user.DisplayName, token.GetClaim("name").Value);
     }
 }
+
+/// <summary>Discovery names addresses its caller can use: public ones through the gateway, Users' own to a service asking directly.</summary>
+public class PublicDiscoveryTests
+{
+    private static async Task<string> JwksUriAsync(UsersFactory factory, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        foreach (var (name, value) in headers) request.Headers.Add(name, value);
+        var document = await (await factory.CreateClient().SendAsync(request)).ShouldBe<JsonElement>(HttpStatusCode.OK);
+        return document.GetProperty("jwks_uri").GetString()!;
+    }
+
+    [Fact]
+    public async Task Through_the_gateway_the_jwks_uri_is_the_configured_public_address_and_directly_it_is_users_own()
+    {
+        await using var factory = new UsersFactory { Settings = { ["Users:PublicBaseUrl"] = "https://shop.example/" } };
+
+        Assert.Equal("https://shop.example/.well-known/jwks.json", await JwksUriAsync(factory, ("X-Forwarded-Host", "127.0.0.1:8080")));
+        Assert.Equal("http://localhost/.well-known/jwks.json", await JwksUriAsync(factory));
+    }
+
+    [Fact]
+    public async Task Forwarded_scheme_and_host_are_believed_from_a_known_proxy_only()
+    {
+        var forwarded = new[] { ("X-Forwarded-Host", "shop.example"), ("X-Forwarded-Proto", "https") };
+        await using var trusting = new UsersFactory { Settings = { ["Users:KnownProxies:0"] = "127.0.0.1" }, ClientAddress = IPAddress.Loopback };
+        await using var stranger = new UsersFactory { Settings = { ["Users:KnownProxies:0"] = "10.0.0.1" }, ClientAddress = IPAddress.Loopback };
+
+        Assert.Equal("https://shop.example/.well-known/jwks.json", await JwksUriAsync(trusting, forwarded));
+        Assert.Equal("http://localhost/.well-known/jwks.json", await JwksUriAsync(stranger, forwarded));
+    }
+}

@@ -46,6 +46,9 @@ public sealed class DeploymentAnnotation : IResourceAnnotation
 
     /// <summary>The Prometheus job that scrapes it, when the repository's prometheus.yml does not name one after it.</summary>
     public string? MetricsJob { get; set; }
+
+    /// <summary>Its series carry the job and labels of whoever pushed them (a Pushgateway): Prometheus keeps them (honor_labels).</summary>
+    public bool KeepsPushedLabels { get; set; }
 }
 
 public static class DeploymentAnnotationExtensions

@@ -61,7 +61,7 @@ internal static class LocalMonitoring
     {
         var source = Path.Combine(builder.RepositoryRoot(), "prometheus");
         var root = MonitoringConfig.Prometheus(builder.RepositoryRoot(), model,
-            targetsOf: r => [$"127.0.0.1:{r.DefaultPort}"],
+            targetsOf: r => [$"127.0.0.1:{r.ManagementPort ?? r.DefaultPort}"],
             ruleFilePath: rule => Path.Combine(source, rule),
             builder.Configuration["AppHost:ScrapeInterval"]);
         Save(root, directory, "prometheus.yml");

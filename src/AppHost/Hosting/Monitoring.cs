@@ -9,12 +9,13 @@ public static class Monitoring
     /// starts the Debian packages' binaries when installed (<c>AppHost:Monitoring=false</c> or <c>--no-monitoring</c>
     /// leaves them out); deployments also run Jaeger, Grafana and Cassandra's metrics exporter as containers.
     /// </summary>
-    public static void AddMonitoring(this IDistributedApplicationBuilder builder, IReadOnlyList<IResourceBuilder<IResourceWithEndpoints>> scraped)
+    /// <returns>The Pushgateway batch jobs report to (deployments only; run mode has no scheduled jobs).</returns>
+    public static IResourceBuilder<ContainerResource>? AddMonitoring(this IDistributedApplicationBuilder builder, IReadOnlyList<IResourceBuilder<IResourceWithEndpoints>> scraped)
     {
         if (builder.ExecutionContext.IsRunMode)
         {
             if (builder.Configuration.GetValue("AppHost:Monitoring", true)) builder.AddLocalMonitoring(scraped);
-            return;
+            return null;
         }
         var alertmanager = builder.AddContainer("alertmanager", "prom/alertmanager", "v0.28.1")
             .WithHttpEndpoint(port: 9093, targetPort: 9093)
@@ -50,5 +51,14 @@ public static class Monitoring
             .WithReferenceRelationship(prometheus)
             .WithReferenceRelationship(jaeger)
             .WithDeployment(d => { d.IsPublic = true; d.HealthProbe = HealthProbeTool.Wget; d.UserId = 472; d.Cpus = 0.5; });
+        // Batch jobs (the backups) end before a scrape could reach them: they push their results here, and it keeps
+        // them on disk across restarts.
+        return builder.AddContainer("pushgateway", "prom/pushgateway", "v1.11.1")
+            .WithHttpEndpoint(port: 9091, targetPort: 9091)
+            .WithVolume("pushgateway-data", "/data")
+            .WithArgs("--persistence.file=/data/metrics")
+            .WithHttpProbe(ProbeType.Readiness, "/-/ready")
+            .WithHttpProbe(ProbeType.Liveness, "/-/healthy")
+            .WithDeployment(d => { d.MetricsJob = "pushgateway"; d.KeepsPushedLabels = true; d.HealthProbe = HealthProbeTool.Wget; d.UserId = 65534; d.Cpus = 0.25; d.MemoryMiB = 128; });
     }
 }

@@ -31,6 +31,19 @@ public static class Secrets
     }
 
     /// <summary>
+    /// Deployments seal Users' token-signing keys with a secret they supply, the same on every replica. Run mode leaves
+    /// it out: Users then seals them with ASP.NET Core Data Protection, whose key ring one machine keeps.
+    /// </summary>
+    public static IResourceBuilder<ServiceProjectResource> WithSigningKeySecret(this IResourceBuilder<ServiceProjectResource> users)
+    {
+        var builder = users.ApplicationBuilder;
+        if (!builder.ExecutionContext.IsPublishMode) return users;
+        var secret = builder.AddParameter("users-signing-key-secret", secret: true)
+            .WithDescription("seals users' token-signing keys at rest: at least 32 characters, the same on every replica");
+        return users.WithEnvironment("Users__SigningKey__EncryptionSecret", secret);
+    }
+
+    /// <summary>
     /// The first admin account, when the AppHost is given one (<c>Users:Admin:Email</c>, <c>Users:Admin:Password</c>);
     /// otherwise Users creates one with a random password and logs it once.
     /// </summary>

@@ -59,10 +59,12 @@ public static class MonitoringConfig
         foreach (var resource in model.Resources.Where(r => r.MetricsJob is not null && !named.Contains(r.MetricsJob)))
         {
             if (targetsOf(resource) is not { } targets) continue;
-            jobs.Children.Add(new YamlMappingNode(
+            var job = new YamlMappingNode(
                 new YamlScalarNode("job_name"), new YamlScalarNode(resource.MetricsJob!),
                 new YamlScalarNode("metrics_path"), new YamlScalarNode("/metrics"),
-                new YamlScalarNode("static_configs"), Targets(targets)));
+                new YamlScalarNode("static_configs"), Targets(targets));
+            if (resource.Deployment.KeepsPushedLabels) job.Children.Add(new YamlScalarNode("honor_labels"), new YamlScalarNode("true"));
+            jobs.Children.Add(job);
         }
         root.Children[new YamlScalarNode("scrape_configs")] = jobs;
         var alerting = Child(root, "alerting");

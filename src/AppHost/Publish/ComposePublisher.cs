@@ -48,6 +48,9 @@ public static class ComposePublisher
                     service.Add("read_only", true);
                     service.Add("tmpfs", Yaml.List("/tmp"));
                     break;
+                case DeployedKind.Monitoring or DeployedKind.Container when resource.BackupJob is { } job:
+                    AddBackupJob(service, resource, job, model);
+                    break;
                 case DeployedKind.Monitoring or DeployedKind.Container:
                     AddThirdParty(service, resource, Secret);
                     break;
@@ -68,13 +71,15 @@ public static class ComposePublisher
         var files = new PublishedFiles();
         files.Add("docker-compose.yml", Yaml.Documents(Header, [compose]));
         files.Add(".env.example", EnvExample(variables));
-        MonitoringFiles.AddTo(files, repositoryRoot, model, r => [$"{r.SidecarOf ?? r.Name}:{Deployment.PortOf(r)}"]);
+        MonitoringFiles.AddTo(files, repositoryRoot, model, r => [$"{r.SidecarOf ?? r.Name}:{Deployment.MetricsPortOf(r)}"]);
+        BackupScripts.AddTo(files, repositoryRoot, model);
         return files;
     }
 
     /// <summary>Image, health, dependencies, network, limits and logs: what every container gets.</summary>
     private static SortedDictionary<string, object> Common(DeployedModel model, DeployedResource resource, string registry, string tag)
     {
+        var sharesNetworkOf = resource.SidecarOf ?? resource.BackupJob?.Of;
         var dependsOn = resource.References.Select(r => model[r])
             .Concat(resource.HasStorage ? [model[Deployment.Storage]] : [])
             .Concat(resource.SidecarOf is { } host ? [model[host]] : [])
@@ -90,9 +95,9 @@ public static class ComposePublisher
                 ("timeout", "5s"),
                 ("retries", 5),
                 ("start_period", resource.Name == Deployment.Storage ? "120s" : "30s"))),
-            // A sidecar shares its host's network namespace: the exporter reads Cassandra's JMX on 127.0.0.1.
-            ("network_mode", resource.SidecarOf is { } sidecarHost ? $"service:{sidecarHost}" : null),
-            ("networks", resource.SidecarOf is null ? (resource.IsPublic ? Yaml.List(Backend, Edge) : Yaml.List(Backend)) : null),
+            // A sidecar (or the backup job) shares its host's network namespace: they read Cassandra's JMX on 127.0.0.1.
+            ("network_mode", sharesNetworkOf is null ? null : $"service:{sharesNetworkOf}"),
+            ("networks", sharesNetworkOf is null ? (resource.IsPublic ? Yaml.List(Backend, Edge) : Yaml.List(Backend)) : null),
             // Long syntax: YAML 1.1 parsers read some short "host:container" pairs as base-60 numbers.
             ("ports", resource.IsPublic ? Yaml.List(Yaml.Map(("published", resource.DefaultPort), ("target", Deployment.PortOf(resource)), ("protocol", "tcp"))) : null),
             ("restart", "unless-stopped"),
@@ -102,6 +107,22 @@ public static class ComposePublisher
             ("logging", Yaml.Map(
                 ("driver", "json-file"),
                 ("options", Yaml.Map(("max-file", "3"), ("max-size", "10m"))))));
+    }
+
+    /// <summary>
+    /// Compose has no cron: the job's container runs its own daily loop on the node's network and data volume (nodetool
+    /// reaches JMX on 127.0.0.1, the snapshot's hard links are in the volume), as the node's user.
+    /// </summary>
+    private static void AddBackupJob(SortedDictionary<string, object> service, DeployedResource resource, BackupJobAnnotation job, DeployedModel model)
+    {
+        var node = model[job.Of];
+        service.Add("user", $"{resource.UserId}:{resource.UserId}");
+        service.Add("entrypoint", Yaml.List("bash", $"{CassandraBackup.ScriptsPath}/schedule.sh"));
+        service.Add("environment", Yaml.Map(BackupScripts.Environment(job, resource)));
+        service.Add("volumes", Yaml.List(
+            $"{node.Name}-data:{node.VolumePath}",
+            $"{resource.Name}-data:{resource.VolumePath}",
+            $"./{BackupScripts.Folder}:{CassandraBackup.ScriptsPath}:ro"));
     }
 
     private static void AddThirdParty(SortedDictionary<string, object> service, DeployedResource resource, Func<SecretValue, string> secret)
@@ -122,6 +143,7 @@ public static class ComposePublisher
                 service.Add("secrets", Yaml.List("telegram_bot_token"));
                 break;
         }
+        if (resource.Arguments.Count > 0) service.Add("command", Yaml.ListOf(resource.Arguments));
         if (environment.Count > 0) service.Add("environment", Yaml.Map(environment));
         if (volumes.Count > 0) service.Add("volumes", Yaml.ListOf(volumes.Order(StringComparer.Ordinal)));
     }

@@ -39,19 +39,25 @@ public sealed class DeployedModel
         return new DeployedModel(deployed);
     }
 
-    /// <summary>Only names, main ports and deployment settings: what run mode's Prometheus configuration needs.</summary>
+    /// <summary>Only names, ports and deployment settings: what run mode's Prometheus configuration needs.</summary>
     public static DeployedModel ReadEndpoints(IEnumerable<IResource> resources) => new(
         resources.Where(r => r.Annotations.OfType<EndpointAnnotation>().Any()).Select(r => new DeployedResource(
             r.Name, DeployedKind.Container, r.Annotations.OfType<EndpointAnnotation>().First() is var main ? main.Port ?? main.TargetPort ?? 0 : 0)
         {
+            ExtraPorts = ExtraPortsOf(r.Annotations.OfType<EndpointAnnotation>()),
             Deployment = r.TryGetLastAnnotation<DeploymentAnnotation>(out var deployment) ? deployment : new DeploymentAnnotation(),
         }));
+
+    private static Dictionary<string, int> ExtraPortsOf(IEnumerable<EndpointAnnotation> endpoints) =>
+        endpoints.Skip(1).ToDictionary(e => e.Name, e => e.TargetPort ?? e.Port!.Value);
 
     private static async Task<DeployedResource> ReadAsync(IResource resource, DistributedApplicationExecutionContext context, string repositoryRoot)
     {
         var deployment = resource.TryGetLastAnnotation<DeploymentAnnotation>(out var annotation) ? annotation : new DeploymentAnnotation();
         var endpoints = resource.Annotations.OfType<EndpointAnnotation>().ToList();
-        var main = endpoints.FirstOrDefault() ?? throw new InvalidOperationException($"'{resource.Name}' has no endpoint.");
+        var backupJob = resource.TryGetLastAnnotation<BackupJobAnnotation>(out var job) ? job : null;
+        var main = endpoints.FirstOrDefault();
+        if (main is null && backupJob is null) throw new InvalidOperationException($"'{resource.Name}' has no endpoint.");
         var referenced = resource.Annotations.OfType<ResourceRelationshipAnnotation>()
             .Where(r => r.Type == "Reference" && r.Resource is not ParameterResource).Select(r => r.Resource).ToList();
         var probes = resource.Annotations.OfType<EndpointProbeAnnotation>().ToDictionary(p => p.Type, p => p.Path);
@@ -60,7 +66,7 @@ public sealed class DeployedModel
         return new DeployedResource(
             resource.Name,
             resource is ServiceProjectResource ? DeployedKind.Project : deployment.IsMonitoring ? DeployedKind.Monitoring : DeployedKind.Container,
-            main.Port ?? main.TargetPort ?? throw new InvalidOperationException($"'{resource.Name}' has no port."))
+            main is null ? 0 : main.Port ?? main.TargetPort ?? throw new InvalidOperationException($"'{resource.Name}' has no port."))
         {
             ProjectPath = resource is ServiceProjectResource project ? Relative(repositoryRoot, project.ProjectPath) : null,
             References = referenced.Where(r => r is not IResourceWithConnectionString).Select(r => r.Name).Distinct().ToList(),
@@ -70,11 +76,21 @@ public sealed class DeployedModel
             LivenessPath = probes.GetValueOrDefault(ProbeType.Liveness) ?? probes.GetValueOrDefault(ProbeType.Readiness) ?? "/health/live",
             Image = dockerfile is null && image is not null ? $"{image.Image}:{image.Tag}" : null,
             BuildContext = dockerfile is null ? null : Relative(repositoryRoot, dockerfile.ContextPath),
-            ExtraPorts = endpoints.Skip(1).ToDictionary(e => e.Name, e => e.TargetPort ?? e.Port!.Value),
+            ExtraPorts = ExtraPortsOf(endpoints),
             VolumePath = resource.Annotations.OfType<ContainerMountAnnotation>().FirstOrDefault()?.Target,
             Environment = await EnvironmentAsync(resource, context),
             Deployment = deployment,
+            Arguments = resource is ContainerResource ? await ArgumentsAsync(resource, context) : [],
+            BackupJob = backupJob,
         };
+    }
+
+    private static async Task<IReadOnlyList<string>> ArgumentsAsync(IResource resource, DistributedApplicationExecutionContext context)
+    {
+        var arguments = new List<object>();
+        var callbackContext = new CommandLineArgsCallbackContext(arguments, resource) { ExecutionContext = context };
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>()) await callback.Callback(callbackContext);
+        return arguments.Select(a => a as string ?? throw new InvalidOperationException($"'{resource.Name}' has an argument the publishers cannot write.")).ToList();
     }
 
     private static async Task<IReadOnlyDictionary<string, DeployedValue>> EnvironmentAsync(IResource resource, DistributedApplicationExecutionContext context)

@@ -55,12 +55,21 @@ public sealed record DeployedResource(string Name, DeployedKind Kind, int Defaul
     /// <summary>Further ports a deployment opens, by endpoint name.</summary>
     public IReadOnlyDictionary<string, int> ExtraPorts { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The port of a separate management listener (/metrics, detailed health), when the resource has one.</summary>
+    public int? ManagementPort => ExtraPorts.TryGetValue(ServiceProjects.ManagementEndpoint, out var port) ? port : null;
+
     /// <summary>Where the container keeps state that should survive a restart.</summary>
     public string? VolumePath { get; init; }
 
     public IReadOnlyDictionary<string, DeployedValue> Environment { get; init; } = new Dictionary<string, DeployedValue>();
 
     public DeploymentAnnotation Deployment { get; init; } = new();
+
+    /// <summary>The container's arguments, when the model gives it any.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Set when this resource is a scheduled backup, not a server.</summary>
+    public BackupJobAnnotation? BackupJob { get; init; }
 
     public bool IsPublic => Deployment.IsPublic;
 

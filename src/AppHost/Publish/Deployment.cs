@@ -17,6 +17,15 @@ public static class Deployment
     /// <summary>Every service listens on the .NET images' default port inside its container.</summary>
     public const int ProjectPort = 8080;
 
+    /// <summary>
+    /// How long a stopping service stays not-ready yet serving (Shutdown__DrainDelay), so that traffic moves off it
+    /// before it stops accepting; Kubernetes also sleeps this long in preStop while its endpoints are removed.
+    /// </summary>
+    public const int DrainDelaySeconds = 5;
+
+    /// <summary>How long in-flight requests may finish once a service stops accepting (ShutdownTimeoutSeconds).</summary>
+    public const int ShutdownTimeoutSeconds = 20;
+
     /// <summary>APP_UID of the official .NET images, which the Dockerfile runs as.</summary>
     public const int ProjectUserId = 1654;
 
@@ -42,6 +51,9 @@ public static class Deployment
 
     public static int HealthPortOf(DeployedResource resource) => resource.HealthPort ?? PortOf(resource);
 
+    /// <summary>Where Prometheus scrapes: the management listener when there is one (the gateway's), else the main port.</summary>
+    public static int MetricsPortOf(DeployedResource resource) => resource.ManagementPort ?? PortOf(resource);
+
     public static int? UserIdOf(DeployedResource resource) => resource.Kind == DeployedKind.Project ? ProjectUserId : resource.UserId;
 
     /// <summary>The main port is named <c>http</c> (<c>cql</c> for the database, <c>metrics</c> for an exporter); extra ports by their own names.</summary>
@@ -62,6 +74,9 @@ public static class Deployment
 
     /// <summary>Resources that run in containers of their own (sidecars live in their host's pod or network).</summary>
     public static IEnumerable<DeployedResource> Workloads(DeployedModel model) => model.Resources.Where(r => r.SidecarOf is null);
+
+    /// <summary>Workloads that serve (a Deployment or StatefulSet with a Service), as opposed to scheduled jobs.</summary>
+    public static IEnumerable<DeployedResource> Servers(DeployedModel model) => Workloads(model).Where(r => r.BackupJob is null);
 
     public static IEnumerable<DeployedResource> SidecarsOf(DeployedModel model, DeployedResource host) => model.Resources.Where(r => r.SidecarOf == host.Name);
 
@@ -85,9 +100,13 @@ public static class Deployment
             };
         }
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["ASPNETCORE_HTTP_PORTS"] = ProjectPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Shutdown__DrainDelay"] = TimeSpan.FromSeconds(DrainDelaySeconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        environment["ShutdownTimeoutSeconds"] = ShutdownTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One listener per endpoint: the main port, and the management one where there is one.
+        environment["ASPNETCORE_HTTP_PORTS"] = string.Join(';', project.ExtraPorts.Values.Order().Prepend(ProjectPort));
         var collector = model[TelemetryCollector];
-        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://{collector.Name}:{collector.ExtraPorts["otlp-grpc"]}";
+        // Jaeger receives traces only: metrics are scraped by Prometheus, logs stay on the console.
+        environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = $"http://{collector.Name}:{collector.ExtraPorts["otlp-grpc"]}";
         if (project.HasStorage)
         {
             var storage = model[Storage];

@@ -17,6 +17,11 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
 
     public IEnumerable<object> For(DeployedResource resource)
     {
+        if (resource.BackupJob is { } job)
+        {
+            foreach (var document in KubernetesBackupJob.For(resource, job, model[job.Of], registry, tag)) yield return document;
+            yield break;
+        }
         var clustered = resource.ClusterSize is not null;
         yield return clustered ? StatefulSetFor(resource) : DeploymentFor(resource);
         yield return Service(resource, resource.Name, headless: clustered);
@@ -35,6 +40,14 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
     public static SortedDictionary<string, object> Labels(string app) => Yaml.Map(
         (NameLabel, app),
         ("app.kubernetes.io/part-of", Deployment.Namespace));
+
+    /// <summary>Every pod runs as its image's non-root user, with the runtime's default seccomp profile.</summary>
+    public static SortedDictionary<string, object> PodSecurityContext(int userId) => Yaml.Map(
+        ("runAsNonRoot", true),
+        ("runAsUser", userId),
+        ("runAsGroup", userId),
+        ("fsGroup", userId),
+        ("seccompProfile", Yaml.Map(("type", "RuntimeDefault"))));
 
     public static SortedDictionary<string, object> Selector(string app) => Yaml.Map(("matchLabels", Yaml.Map((NameLabel, app))));
 
@@ -92,14 +105,11 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
             ("spec", Yaml.Map(
                 ("automountServiceAccountToken", false),
                 ("enableServiceLinks", false),
-                ("securityContext", Yaml.Map(
-                    ("runAsNonRoot", true),
-                    ("runAsUser", userId),
-                    ("runAsGroup", userId),
-                    ("fsGroup", userId),
-                    ("seccompProfile", Yaml.Map(("type", "RuntimeDefault"))))),
-                // Cassandra hands its token ranges over before it stops; the others finish in-flight requests.
-                ("terminationGracePeriodSeconds", resource.ClusterSize is null ? 30 : 120),
+                ("securityContext", PodSecurityContext(userId)),
+                // Cassandra hands its token ranges over before it stops. Our services sleep in preStop, drain, then finish
+                // in-flight requests: the grace period covers all three, with room to spare.
+                ("terminationGracePeriodSeconds", resource.ClusterSize is not null ? 120
+                    : resource.Kind == DeployedKind.Project ? 2 * Deployment.DrainDelaySeconds + Deployment.ShutdownTimeoutSeconds + 5 : 30),
                 ("containers", Yaml.ListOf(containers)),
                 ("volumes", volumes.Count > 0 ? volumes : null))));
     }
@@ -133,6 +143,7 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
         {
             "prometheus" => (null, Yaml.ListOf(Deployment.PrometheusArguments(resource, MonitoringFiles.PrometheusConfigFile))),
             "alertmanager" => (Yaml.ListOf(Deployment.AlertmanagerCommand(resource.VolumePath!, MonitoringFiles.AlertmanagerConfigFile)), null),
+            _ when resource.Arguments.Count > 0 => (null, Yaml.ListOf(resource.Arguments)),
             _ => ((List<object>?)null, (List<object>?)null),
         };
         var probes = Probes(resource);
@@ -147,7 +158,7 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
             ("startupProbe", probes.Startup),
             ("livenessProbe", probes.Liveness),
             ("readinessProbe", probes.Readiness),
-            ("lifecycle", resource.ClusterSize is null ? null : Yaml.Map(("preStop", Yaml.Map(("exec", Yaml.Map(("command", Yaml.List("nodetool", "drain")))))))),
+            ("lifecycle", Lifecycle(resource)),
             ("resources", Yaml.Map(
                 ("limits", Yaml.Map(("cpu", MilliCpus(resource.Cpus)), ("memory", $"{resource.MemoryMiB}Mi"))),
                 ("requests", Yaml.Map(("cpu", MilliCpus(resource.Cpus / 4)), ("memory", $"{resource.MemoryMiB / 2}Mi"))))),
@@ -158,6 +169,18 @@ public sealed class KubernetesWorkloads(DeployedModel model, string registry, st
                 ("runAsNonRoot", true),
                 ("runAsUser", Deployment.UserIdOf(resource)))),
             ("volumeMounts", mounts.Count > 0 ? mounts : null));
+    }
+
+    /// <summary>
+    /// A service keeps serving while Kubernetes removes its pod from every Service's endpoints (which happens in parallel
+    /// with SIGTERM, not before it); Cassandra hands its data over.
+    /// </summary>
+    private static SortedDictionary<string, object>? Lifecycle(DeployedResource resource)
+    {
+        IReadOnlyList<string>? command = resource.ClusterSize is not null ? ["nodetool", "drain"]
+            : resource.Kind == DeployedKind.Project ? ["bash", "-c", $"sleep {Deployment.DrainDelaySeconds}"]
+            : null;
+        return command is null ? null : Yaml.Map(("preStop", Yaml.Map(("exec", Yaml.Map(("command", Yaml.ListOf(command)))))));
     }
 
     private static SortedDictionary<string, string> ThirdPartyEnvironment(DeployedResource resource, Func<SecretValue, string> secret)

@@ -45,7 +45,8 @@ public static class PublishCommand
                 app.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
                 builder.RepositoryRoot());
             var files = publish(model, builder.RepositoryRoot());
-            var directory = Path.GetFullPath(output);
+            // Relative to the repository, as the README writes it (dotnet run starts the AppHost in its own folder).
+            var directory = Path.GetFullPath(output, builder.RepositoryRoot());
             files.WriteTo(directory);
             Console.WriteLine($"Published {files.Files.Count} files for {target} to {directory}.");
             return 0;

@@ -16,7 +16,7 @@ public sealed record CategoryResponse(Guid Id, string Slug, string Name)
     public static CategoryResponse From(Category c) => new(c.Id, c.Slug, c.Name);
 }
 
-/// <summary>The body of POST and PUT /api/catalog/products.</summary>
+/// <summary>The body of POST /api/catalog/products: a new product with its opening stock.</summary>
 public sealed record ProductRequest(
     string? Sku, string? Name, string? Description, string? Category, decimal? Price, string? Currency, int? Stock, string? ImageUrl) : IValidatable
 {
@@ -24,20 +24,57 @@ public sealed record ProductRequest(
 
     public void Validate(ValidationErrors errors)
     {
-        errors.When(string.IsNullOrWhiteSpace(Sku) || Sku.Length > 64 || Sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
-        errors.When(string.IsNullOrWhiteSpace(Name) || Name.Length > 200, "name", "A name of 1 to 200 characters is required.");
-        errors.When(Description?.Length > 4000, "description", "The description must have at most 4000 characters.");
-        errors.When(string.IsNullOrWhiteSpace(Category), "category", "A category slug is required.");
-        errors.When(Price is not { } price || !ProductRules.IsPrice(price), "price", "The price must be from 0 to 1,000,000,000 with at most two decimals.");
-        errors.When(!ProductRules.IsCurrency(Currency ?? DefaultCurrency), "currency", "The currency must be three upper-case letters (ISO 4217), e.g. EUR.");
+        ProductFields.Validate(errors, Sku, Name, Description, Category, Price, Currency, ImageUrl);
         errors.When(!ProductRules.IsStock(Stock), "stock", "The stock must be a whole number from 0 to 1,000,000,000.");
-        errors.When(!ProductRules.IsImageUrl(ImageUrl), "imageUrl", "The image URL must be an absolute http or https URL (or empty).");
     }
 
-    /// <summary>The product this valid request describes; an update keeps the stored creation time.</summary>
     public Product ToProduct(Guid id, DateTimeOffset now) => new(
         id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? DefaultCurrency, Stock!.Value, ImageUrl ?? "", now, now);
 }
+
+/// <summary>
+/// The body of PUT /api/catalog/products/{id}: every field but the stock, which changes only through
+/// POST /api/catalog/products/{id}/stock-adjustments so an edit can never undo a sale.
+/// </summary>
+public sealed record ProductEditRequest(
+    string? Sku, string? Name, string? Description, string? Category, decimal? Price, string? Currency, int? Stock, string? ImageUrl) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        ProductFields.Validate(errors, Sku, Name, Description, Category, Price, Currency, ImageUrl);
+        errors.When(Stock is not null, "stock", "An edit does not set the stock: POST a signed change to /api/catalog/products/{id}/stock-adjustments.");
+    }
+
+    /// <summary>The edited product; its stock (0 here) is never written by an edit.</summary>
+    public Product ToProduct(Guid id, DateTimeOffset now) => new(
+        id, Sku!, Name!.Trim(), Description ?? "", Category!, Price!.Value, Currency ?? ProductRequest.DefaultCurrency, 0, ImageUrl ?? "", now, now);
+}
+
+/// <summary>The rules the fields of a new and an edited product share.</summary>
+internal static class ProductFields
+{
+    public static void Validate(ValidationErrors errors, string? sku, string? name, string? description, string? category, decimal? price,
+        string? currency, string? imageUrl)
+    {
+        errors.When(string.IsNullOrWhiteSpace(sku) || sku.Length > 64 || sku.Any(char.IsWhiteSpace), "sku", "A SKU of 1 to 64 characters without spaces is required.");
+        errors.When(string.IsNullOrWhiteSpace(name) || name.Length > 200, "name", "A name of 1 to 200 characters is required.");
+        errors.When(description?.Length > 4000, "description", "The description must have at most 4000 characters.");
+        errors.When(string.IsNullOrWhiteSpace(category), "category", "A category slug is required.");
+        errors.When(price is not { } p || !ProductRules.IsPrice(p), "price", "The price must be from 0 to 1,000,000,000 with at most two decimals.");
+        errors.When(!ProductRules.IsCurrency(currency ?? ProductRequest.DefaultCurrency), "currency", "The currency must be three upper-case letters (ISO 4217), e.g. EUR.");
+        errors.When(!ProductRules.IsImageUrl(imageUrl), "imageUrl", "The image URL must be an absolute http or https URL (or empty).");
+    }
+}
+
+/// <summary>The body of POST /api/catalog/products/{id}/stock-adjustments: units to add (positive) or take (negative).</summary>
+public sealed record StockAdjustmentRequest(int? Change) : IValidatable
+{
+    public void Validate(ValidationErrors errors) =>
+        errors.When(Change is not { } change || change == 0 || Math.Abs((long)change) > ProductRules.MaxStock, "change",
+            "The change must be a non-zero whole number from -1,000,000,000 to 1,000,000,000.");
+}
+
+public sealed record StockLevelResponse(Guid ProductId, int Stock);
 
 public sealed partial record CategoryRequest(string? Slug, string? Name) : IValidatable
 {

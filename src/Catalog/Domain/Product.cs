@@ -13,4 +13,14 @@ public abstract record SaveProductOutcome
     public sealed record NotFound : SaveProductOutcome;
     public sealed record SkuTaken : SaveProductOutcome;
     public sealed record UnknownCategory : SaveProductOutcome;
+    /// <summary>The product changed since the version the edit was based on (the caller's If-Match).</summary>
+    public sealed record Stale(Product Current) : SaveProductOutcome;
+}
+
+public abstract record StockAdjustmentOutcome
+{
+    public sealed record Adjusted(int Stock) : StockAdjustmentOutcome;
+    public sealed record NotFound : StockAdjustmentOutcome;
+    /// <summary>The change would take the stock below zero or above the maximum; <paramref name="Stock"/> is what there is.</summary>
+    public sealed record OutOfRange(int Stock) : StockAdjustmentOutcome;
 }

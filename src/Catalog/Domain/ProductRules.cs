@@ -18,7 +18,7 @@ public static class ProductRules
     public static bool IsCurrency(string? currency) => currency is { Length: 3 } && currency.All(char.IsAsciiLetterUpper);
 
     /// <summary>Units on hand: a whole number, never negative.</summary>
-    public static bool IsStock(int? stock) => stock is >= 0 and <= MaxStock;
+    public static bool IsStock(long? stock) => stock is >= 0 and <= MaxStock;
 
     /// <summary>An absolute http(s) URL, or empty for no image.</summary>
     public static bool IsImageUrl(string? url) =>

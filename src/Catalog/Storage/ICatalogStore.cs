@@ -32,8 +32,11 @@ public interface ICatalogStore
     /// <summary>Adds a product whose SKU no other product has, in a category that exists.</summary>
     Task<SaveProductOutcome> AddAsync(Product product, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a product's fields but its creation time, under the same rules as <see cref="AddAsync"/>.</summary>
-    Task<SaveProductOutcome> UpdateAsync(Product product, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces a product's fields but its creation time and its stock, under the same rules as <see cref="AddAsync"/>,
+    /// if the product is still at <paramref name="expectedVersion"/> (<see cref="ProductVersion"/>); otherwise Stale.
+    /// </summary>
+    Task<SaveProductOutcome> UpdateAsync(Product product, string expectedVersion, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
 
@@ -47,4 +50,7 @@ public interface IStockStore
     Task<ReservationOutcome> ReserveAsync(Guid orderId, IReadOnlyList<ReservationItemRequest> items, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="change"/> (negative to take) to a product's stock, atomically; refused outside 0..MaxStock.</summary>
+    Task<StockAdjustmentOutcome> AdjustAsync(Guid productId, int change, CancellationToken cancellationToken);
 }

@@ -95,19 +95,21 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
             return ValueTask.FromResult<SaveProductOutcome>(new SaveProductOutcome.Saved(product));
         }, cancellationToken).AsTask();
 
-    public Task<SaveProductOutcome> UpdateAsync(Product product, CancellationToken cancellationToken) =>
-        database.WriteAsync("products.update", (session, _) =>
+    public Task<SaveProductOutcome> UpdateAsync(Product product, string expectedVersion, CancellationToken cancellationToken) =>
+        database.WriteAsync("products.update", async (session, ct) =>
         {
-            if (Refusal(session, product) is { } refused) return ValueTask.FromResult(refused);
-            var createdAt = session.Command("""
+            // Read and written in one transaction: nothing can change the product between the version check and the write.
+            var current = await session.Command($"SELECT {SqliteProductRows.Columns} FROM products WHERE id = $id")
+                .With("$id", product.Id).FirstOrDefaultAsync(SqliteProductRows.Read, ct);
+            if (current is null) return new SaveProductOutcome.NotFound();
+            if (ProductVersion.Of(current) != expectedVersion) return new SaveProductOutcome.Stale(current);
+            if (Refusal(session, product) is { } refused) return refused;
+            session.Command("""
                     UPDATE products SET sku = $sku, name = $name, name_lower = $name_lower, description = $description,
-                        category = $category, price_cents = $price, currency = $currency, stock = $stock, image_url = $image, updated_at = $updated
+                        category = $category, price_cents = $price, currency = $currency, image_url = $image, updated_at = $updated
                     WHERE id = $id
-                    RETURNING created_at
-                    """).WithProduct(product).ExecuteScalar();
-            return ValueTask.FromResult<SaveProductOutcome>(createdAt is long stored
-                ? new SaveProductOutcome.Saved(product with { CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(stored) })
-                : new SaveProductOutcome.NotFound());
+                    """).WithProduct(product).ExecuteNonQuery();
+            return new SaveProductOutcome.Saved(product with { CreatedAt = current.CreatedAt, Stock = current.Stock });
         }, cancellationToken).AsTask();
 
     public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>

@@ -58,6 +58,16 @@ public sealed class SqliteStockStore(SqliteDatabase database) : IStockStore
             return true;
         }, cancellationToken).AsTask();
 
+    public Task<StockAdjustmentOutcome> AdjustAsync(Guid productId, int change, CancellationToken cancellationToken) =>
+        database.WriteAsync<StockAdjustmentOutcome>("stock.adjust", async (session, ct) =>
+        {
+            var stock = await session.Command("SELECT stock FROM products WHERE id = $id").With("$id", productId).FirstOrDefaultAsync(r => (int?)r.GetInt32(0), ct);
+            if (stock is not { } current) return new StockAdjustmentOutcome.NotFound();
+            if (!ProductRules.IsStock(current + (long)change)) return new StockAdjustmentOutcome.OutOfRange(current);
+            session.Command("UPDATE products SET stock = stock + $change WHERE id = $id").With("$id", productId).With("$change", change).ExecuteNonQuery();
+            return new StockAdjustmentOutcome.Adjusted(current + change);
+        }, cancellationToken).AsTask();
+
     private static void Insert(SqliteSession session, Reservation reservation) =>
         session.Command("INSERT INTO reservations (order_id, items_json, created_at, released) VALUES ($order, $items, $created, $released)")
             .With("$order", reservation.OrderId)

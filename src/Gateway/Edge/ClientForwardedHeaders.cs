@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using ProductStore.ServiceDefaults.Http;
 
 namespace ProductStore.Gateway.Edge;
 
@@ -14,16 +14,7 @@ public static class ClientForwardedHeaders
     public static IServiceCollection AddClientForwardedHeaders(this IServiceCollection services)
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<GatewayOptions>>((forwarded, gateway) =>
-        {
-            // The defaults trust loopback; we trust only what is configured. Empty lists would mean "trust everyone"
-            // to the middleware, so with no known proxy it reads no forwarded header at all.
-            forwarded.KnownProxies.Clear();
-            forwarded.KnownIPNetworks.Clear();
-            foreach (var proxy in gateway.Value.KnownProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-            forwarded.ForwardedHeaders = forwarded.KnownProxies.Count > 0
-                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
-                : ForwardedHeaders.None;
-        });
+            forwarded.TrustOnly(gateway.Value.KnownProxies));
         return services;
     }
 }

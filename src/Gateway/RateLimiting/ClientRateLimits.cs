@@ -13,6 +13,9 @@ public static class ClientRateLimits
     /// <summary>The policy of login and registration (Gateway:RateLimits:Auth).</summary>
     public const string AuthPolicy = "auth";
 
+    /// <summary>The policy of the public /health/ready (Gateway:RateLimits:Health).</summary>
+    public const string HealthPolicy = "health";
+
     /// <summary>Token buckets per client IP, named by the routes in the ReverseProxy section.</summary>
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services)
     {
@@ -21,6 +24,7 @@ public static class ClientRateLimits
         {
             options.AddPolicy(ApiPolicy, new ClientIpTokenBucket(gateway.Value.RateLimits.Default));
             options.AddPolicy(AuthPolicy, new ClientIpTokenBucket(gateway.Value.RateLimits.Auth));
+            options.AddPolicy(HealthPolicy, new ClientIpTokenBucket(gateway.Value.RateLimits.Health));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
         });

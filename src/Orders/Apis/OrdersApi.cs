@@ -45,6 +45,9 @@ public static class OrdersApi
             CheckoutOutcome.StillInProgress => TypedResults.Problem(
                 title: "Checkout in progress", statusCode: StatusCodes.Status409Conflict,
                 detail: "A checkout with this Idempotency-Key is still running; retry shortly with the same key."),
+            CheckoutOutcome.CartBusy => TypedResults.Problem(
+                title: "Checkout in progress", statusCode: StatusCodes.Status409Conflict,
+                detail: "Another checkout of this cart, under another Idempotency-Key, is running; only one can order it. Look at your orders before retrying."),
             CheckoutOutcome.Refused refused => TypedResults.Problem(
                 title: "Checkout refused", statusCode: StatusCodes.Status409Conflict, detail: refused.Detail),
             _ => throw new InvalidOperationException($"Unhandled checkout outcome {outcome}."),

@@ -18,6 +18,8 @@ public abstract record CheckoutOutcome
     public sealed record KeyReused : CheckoutOutcome;
     /// <summary>Another request with this key is still running (409); retry shortly.</summary>
     public sealed record StillInProgress : CheckoutOutcome;
+    /// <summary>Another checkout (under another key) of the same cart is running (409); only one may order it.</summary>
+    public sealed record CartBusy : CheckoutOutcome;
     /// <summary>Catalog refused the order for a reason other than stock (409).</summary>
     public sealed record Refused(string Detail) : CheckoutOutcome;
 }

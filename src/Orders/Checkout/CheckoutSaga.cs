@@ -17,6 +17,7 @@ public sealed class CheckoutSaga(
     StockClient stock,
     IOrderStore orders,
     ICheckoutStore checkouts,
+    ICartCheckoutLocks cartLocks,
     CheckoutCompensation compensation,
     IOptions<OrderProgressOptions> progress,
     IOptions<CheckoutOptions> options,
@@ -27,6 +28,47 @@ public sealed class CheckoutSaga(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public async Task<CheckoutOutcome> CheckOutAsync(Guid userId, string key, CancellationToken cancellationToken)
+    {
+        // The cart is held from before it is read until it is emptied: no other request can read the same lines and order them again.
+        var owner = Guid.NewGuid();
+        var waitUntil = time.GetUtcNow() + options.Value.InFlightWait;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            switch (await cartLocks.TryLockAsync(userId, key, owner, now, now - options.Value.ClaimLease, cancellationToken))
+            {
+                case CartLockOutcome.Acquired:
+                    try
+                    {
+                        return await CheckOutLockedAsync(userId, key, cancellationToken);
+                    }
+                    finally
+                    {
+                        await UnlockAsync(userId, owner);
+                    }
+                case CartLockOutcome.HeldByOtherKey:
+                    return new CheckoutOutcome.CartBusy();
+            }
+            // A request with this key holds the cart: once it is done, this one finds its order (or runs, if it failed).
+            if (now >= waitUntil) return new CheckoutOutcome.StillInProgress();
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    /// <summary>If this fails, the lock's lease runs out instead and the cart is free again a little later.</summary>
+    private async Task UnlockAsync(Guid userId, Guid owner)
+    {
+        try
+        {
+            await cartLocks.UnlockAsync(userId, owner, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not free the cart of user {UserId} after its checkout", userId);
+        }
+    }
+
+    private async Task<CheckoutOutcome> CheckOutLockedAsync(Guid userId, string key, CancellationToken cancellationToken)
     {
         CartSnapshot snapshot;
         using (OrdersTelemetry.Step("checkout.read_cart")) snapshot = await cart.GetAsync(userId, cancellationToken);

@@ -11,5 +11,6 @@ public static class OrdersStorage
             sqlite.AddSqliteDatabase("orders", SqliteOrdersSchema.Migrations);
             sqlite.AddSingleton<IOrderStore, SqliteOrderStore>();
             sqlite.AddSingleton<ICheckoutStore, SqliteCheckoutStore>();
+            sqlite.AddSingleton<ICartCheckoutLocks, SqliteCartCheckoutLocks>();
         });
 }

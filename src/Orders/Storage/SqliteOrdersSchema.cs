@@ -37,5 +37,14 @@ public static class SqliteOrdersSchema
         ) WITHOUT ROWID;
         CREATE INDEX checkouts_in_progress ON checkouts (claimed_at) WHERE completed = 0;
         """,
+        // One checkout per cart: the request (and its key) whose checkout holds a user's cart (ICartCheckoutLocks).
+        """
+        CREATE TABLE cart_checkouts (
+            user_id BLOB PRIMARY KEY,
+            idempotency_key TEXT NOT NULL,
+            owner BLOB NOT NULL,
+            locked_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

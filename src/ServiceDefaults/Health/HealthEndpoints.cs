@@ -10,20 +10,28 @@ public static class HealthEndpoints
 
     public static WebApplicationBuilder AddDefaultHealthChecks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks();
+        var services = builder.Services;
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ShutdownDrain>(provider,
+            ShutdownDrain.DelayFrom(builder.Configuration, builder.Environment)));
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks().Add(new HealthCheckRegistration(ShutdownDrain.Name,
+            provider => provider.GetRequiredService<ShutdownDrain>(), HealthStatus.Unhealthy, [ReadyTag]));
         return builder;
     }
 
     /// <summary>Mapped in every environment: orchestrators probe production, not just development.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync })
-            .DisableHttpMetrics();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        }).DisableHttpMetrics();
+        app.MapHealthChecks("/health/live", Live).DisableHttpMetrics();
+        app.MapHealthChecks("/health/ready", Ready).DisableHttpMetrics();
         return app;
     }
+
+    /// <summary>No check at all: the process answers.</summary>
+    public static HealthCheckOptions Live => new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync };
+
+    /// <summary>The checks tagged <see cref="ReadyTag"/>, each with its status and description.</summary>
+    public static HealthCheckOptions Ready => new() { Predicate = IsReadyCheck, ResponseWriter = HealthReportWriter.WriteAsync };
+
+    public static bool IsReadyCheck(HealthCheckRegistration check) => check.Tags.Contains(ReadyTag);
 }

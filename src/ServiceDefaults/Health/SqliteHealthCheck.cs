@@ -3,20 +3,9 @@ using ProductStore.ServiceDefaults.Storage;
 
 namespace ProductStore.ServiceDefaults.Health;
 
-/// <summary>Ready means the database answers a query.</summary>
+/// <summary>Ready means a write could start now, on the very file the service opened (see <see cref="SqliteDatabase.ProbeAsync"/>).</summary>
 public sealed class SqliteHealthCheck(SqliteDatabase database) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await database.ReadAsync("health", (session, ct) =>
-                ValueTask.FromResult(session.Command("SELECT 1").ExecuteScalar()), cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The database does not answer.", e);
-        }
-    }
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await database.ProbeAsync(cancellationToken) is { } problem ? HealthCheckResult.Unhealthy(problem) : HealthCheckResult.Healthy();
 }

@@ -11,18 +11,8 @@ public sealed class DependencyFailureExceptionHandler(IProblemDetailsService pro
     {
         if (!IsDependencyFailure(exception, context)) return false;
         logger.LogWarning("A dependency failed: {Reason}", exception.Message);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "A service this request depends on is unavailable.",
-                Detail = "Please retry shortly.",
-            },
-        });
+        return await ServiceUnavailableProblem.WriteAsync(problems, context,
+            "A service this request depends on is unavailable.", "Please retry shortly.");
     }
 
     private static bool IsDependencyFailure(Exception exception, HttpContext context) => exception switch

@@ -11,6 +11,7 @@ public static class ProblemResponses
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
         builder.Services.AddExceptionHandler<DependencyFailureExceptionHandler>();
+        builder.Services.AddExceptionHandler<StorageFailureExceptionHandler>();
         // Binding failures (malformed JSON, unparsable query values) throw, so the handler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<KestrelServerOptions>(o =>

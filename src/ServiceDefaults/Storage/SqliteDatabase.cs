@@ -11,6 +11,8 @@ namespace ProductStore.ServiceDefaults.Storage;
 /// Commits never checkpoint (wal_autocheckpoint = 0): copying the WAL into the file and its fsync would hold the one
 /// writer, and every write queued behind it, for as long as the disk takes. A thread of its own checkpoints passively
 /// instead, which neither waits for the writer nor blocks it.
+/// Every wait is bounded (the busy timeout): a lock held elsewhere, a file gone or unwritable, a full disk surface as
+/// <see cref="StorageUnavailableException"/> (503), and each write first checks the path still leads to the file opened.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -23,22 +25,38 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteSession _checkpoints;
     private readonly ManualResetEventSlim _closing = new();
     private readonly Thread _checkpointer;
+    private readonly TimeSpan _busyTimeout;
+    private readonly DatabaseFile _file;
+    private readonly ILogger? _logger;
+    private int _fileProblemLogged;
+    private readonly SqliteFileLock _ownership;
 
-    public SqliteDatabase(string connectionString, int readerCount)
+    public SqliteDatabase(string connectionString, int readerCount, TimeSpan? busyTimeout = null, ILogger? logger = null)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
-        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder) Directory.CreateDirectory(folder);
+        _busyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5);
+        _logger = logger;
+        // Microsoft.Data.Sqlite retries a busy database for its own command timeout (30 s by default) on top of busy_timeout.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, DefaultTimeout = Math.Max(1, (int)_busyTimeout.TotalSeconds) };
         FilePath = Path.GetFullPath(builder.DataSource);
+        // The files hold password hashes, orders and keys: readable by this service's user only (0700 folder, 0600 files).
+        if (Path.GetDirectoryName(FilePath) is { } folder) PrivateFiles.CreateFolder(folder);
+        PrivateFiles.CreateFile(FilePath);
+        PrivateFiles.TightenIfExists(FilePath + "-wal");
+        PrivateFiles.TightenIfExists(FilePath + "-shm");
+        _file = new DatabaseFile(FilePath);
+        // Held for the database's lifetime: a restore refuses to touch the file while it is taken.
+        _ownership = SqliteFileLock.AcquireShared(FilePath);
 
-        _writer = Open(builder.ConnectionString, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
+        var busy = $"PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds};";
+        _writer = Open(builder.ConnectionString, busy + "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
         _readers = Channel.CreateBounded<SqliteSession>(readerCount);
         for (var i = 0; i < readerCount; i++)
         {
-            var reader = Open(builder.ConnectionString, "PRAGMA query_only = ON;");
+            var reader = Open(builder.ConnectionString, busy + "PRAGMA query_only = ON;");
             _allReaders.Add(reader);
             _readers.Writer.TryWrite(reader);
         }
-        _checkpoints = Open(builder.ConnectionString, "");
+        _checkpoints = Open(builder.ConnectionString, busy);
         _checkpointer = new Thread(CheckpointUntilClosed) { IsBackground = true, Name = "sqlite-checkpoint" };
         _checkpointer.Start();
     }
@@ -56,6 +74,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
             call.Succeeded();
             return result;
         }
+        catch (SqliteException e) when (IsUnavailable(e, writing: false))
+        {
+            throw Unavailable(operation, e);
+        }
         finally
         {
             _readers.Writer.TryWrite(session);
@@ -63,17 +85,23 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="write"/> in one transaction: all of it is committed, or none.</summary>
-    public async ValueTask<T> WriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken)
+    public ValueTask<T> WriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken) =>
+        RunWriteAsync(operation, write, commit: true, cancellationToken);
+
+    private async ValueTask<T> RunWriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, bool commit,
+        CancellationToken cancellationToken)
     {
         using var call = DatabaseTelemetry.Start(DatabaseTelemetry.Sqlite, operation);
-        await _writeTurn.WaitAsync(cancellationToken);
+        if (!await _writeTurn.WaitAsync(_busyTimeout, cancellationToken))
+            throw new StorageUnavailableException($"{operation}: the database stayed busy for {_busyTimeout.TotalSeconds:0.#} s.");
         try
         {
+            ThrowIfFileGone();
             _writer.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
             try
             {
                 var result = await write(_writer, CancellationToken.None);
-                _writer.Command("COMMIT").ExecuteNonQuery();
+                _writer.Command(commit ? "COMMIT" : "ROLLBACK").ExecuteNonQuery();
                 call.Succeeded();
                 return result;
             }
@@ -83,11 +111,56 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 throw;
             }
         }
+        catch (SqliteException e) when (IsUnavailable(e, writing: true))
+        {
+            throw Unavailable(operation, e);
+        }
         finally
         {
             _writeTurn.Release();
         }
     }
+
+    /// <summary>
+    /// Readiness: the path still leads to the file opened, and a write could be made now: the write lock is taken within
+    /// the busy timeout and the header written as it is, then rolled back, so nothing reaches the disk. Null when ready, else why not.
+    /// </summary>
+    public async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunWriteAsync<string?>("health", (session, _) =>
+            {
+                var version = Convert.ToInt64(session.Command("PRAGMA user_version").ExecuteScalar());
+                session.Command($"PRAGMA user_version = {version}").ExecuteNonQuery();
+                return ValueTask.FromResult<string?>(null);
+            }, commit: false, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private void ThrowIfFileGone()
+    {
+        if (_file.Problem() is not { } problem) return;
+        if (Interlocked.Exchange(ref _fileProblemLogged, 1) == 0) _logger?.LogError("{Problem} Writes are refused until the service is restarted on a database file.", problem);
+        throw new StorageUnavailableException(problem);
+    }
+
+    /// <summary>
+    /// SQLite's codes for a database that cannot serve now, as opposed to a bad statement or a broken constraint. A read-only
+    /// file is one only for writes: a reader session refuses writes by design (query_only).
+    /// </summary>
+    private static bool IsUnavailable(SqliteException e, bool writing) => (e.SqliteErrorCode & 0xFF) switch
+    {
+        5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */ or 11 /* CORRUPT */ or 13 /* FULL */ or 14 /* CANTOPEN */ or 26 /* NOTADB */ => true,
+        8 /* READONLY */ => writing,
+        _ => false,
+    };
+
+    private static StorageUnavailableException Unavailable(string operation, SqliteException e) => new($"{operation}: {e.Message}", e);
 
     private void RollBack()
     {
@@ -146,6 +219,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // The last connection to close checkpoints the WAL into the database file.
         _writer.Command("PRAGMA optimize").ExecuteNonQuery();
         _writer.Dispose();
+        _ownership.Dispose();
     }
 
     private static SqliteSession Open(string connectionString, string modePragma)
@@ -156,7 +230,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
         setup.CommandText = modePragma + """
             PRAGMA synchronous = NORMAL;
-            PRAGMA busy_timeout = 5000;
             PRAGMA foreign_keys = ON;
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -16000;

@@ -15,10 +15,12 @@ public static class SqliteStorage
         services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var connectionString = configuration.GetConnectionString(name) is { Length: > 0 } configured
                 ? configured
-                : $"Data Source={Path.Combine(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, name + ".sqlite")}";
-            return new SqliteDatabase(connectionString, readerCount: Math.Max(2, Environment.ProcessorCount * 2));
+                : $"Data Source={Path.Combine(options.DataDirectory, name + ".sqlite")}";
+            return new SqliteDatabase(connectionString, readerCount: Math.Max(2, Environment.ProcessorCount * 2),
+                TimeSpan.FromSeconds(options.BusyTimeoutSeconds), provider.GetRequiredService<ILogger<SqliteDatabase>>());
         });
         services.AddStorageInitializer(provider => new SqliteMigrator(provider.GetRequiredService<SqliteDatabase>(), migrations,
             provider.GetRequiredService<ILogger<SqliteMigrator>>()));

@@ -9,4 +9,7 @@ public sealed class StorageOptions
 
     public string Provider { get; set; } = SqliteProvider;
     public string DataDirectory { get; set; } = ".data";
+
+    /// <summary>Longest a request waits for the database (a lock another process holds, the writes queued ahead): then 503.</summary>
+    public int BusyTimeoutSeconds { get; set; } = 5;
 }

@@ -1,42 +1,37 @@
 using System.Diagnostics;
-using System.Text;
+using System.Diagnostics.Metrics;
 
 namespace ProductStore.ServiceDefaults.Telemetry;
 
-/// <summary>The standard process_* metrics every Prometheus client exports, read once per scrape.</summary>
+/// <summary>
+/// The standard process_* series every Prometheus client exports (dashboards and alerts use them), as instruments
+/// whose names the exporter renders as process_cpu_seconds_total, process_resident_memory_bytes, and so on.
+/// One meter per process, not per host: the values are the process's, and two meters of one name would collide.
+/// </summary>
 internal static class ProcessMetrics
 {
-    private static readonly double StartTimeSeconds = ReadStartTime();
+    public const string MeterName = "ProductStore.Process";
+    private static readonly Meter Meter = Create();
 
-    private static readonly ProcessMetric[] All =
-    [
-        new("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.", () => Environment.CpuUsage.TotalTime.TotalSeconds),
-        new("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", () => Environment.WorkingSet),
-        new("process_memory_limit_bytes", "gauge", "Memory the GC may use in bytes: the container limit when one is set.",
-            () => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes),
-        new("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.", () => StartTimeSeconds),
-    ];
+    /// <summary>Makes sure the instruments exist before the first scrape.</summary>
+    public static void EnsureCreated() => GC.KeepAlive(Meter);
 
-    public static readonly string[] Names = [.. All.Select(metric => metric.Name)];
-
-    public static void WriteTo(PrometheusBuffer output)
+    private static Meter Create()
     {
-        foreach (var metric in All)
-        {
-            output.Write(metric.HeaderAndName);
-            output.WriteNumber(metric.Read());
-            output.Write((byte)'\n');
-        }
+        var meter = new Meter(MeterName);
+        var startTime = ReadStartTime();
+        meter.CreateObservableCounter("process.cpu", () => Environment.CpuUsage.TotalTime.TotalSeconds, "s",
+            "Total user and system CPU time spent in seconds.");
+        meter.CreateObservableGauge("process.resident_memory", () => Environment.WorkingSet, "By", "Resident memory size in bytes.");
+        meter.CreateObservableGauge("process.memory_limit", () => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, "By",
+            "Memory the GC may use in bytes: the container limit when one is set.");
+        meter.CreateObservableGauge("process.start_time", () => startTime, "s", "Start time of the process since the Unix epoch in seconds.");
+        return meter;
     }
 
     private static double ReadStartTime()
     {
         using var process = Process.GetCurrentProcess();
         return new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0;
-    }
-
-    private sealed record ProcessMetric(string Name, string Type, string Help, Func<double> Read)
-    {
-        public byte[] HeaderAndName { get; } = Encoding.UTF8.GetBytes($"# HELP {Name} {Help}\n# TYPE {Name} {Type}\n{Name} ");
     }
 }

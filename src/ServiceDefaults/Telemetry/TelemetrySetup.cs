@@ -7,55 +7,79 @@ namespace ProductStore.ServiceDefaults.Telemetry;
 
 public static class TelemetrySetup
 {
-    /// <summary>Meters ASP.NET Core, Kestrel, HttpClient and the runtime emit natively, plus our own.</summary>
-    public static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing",
-        "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authentication",
-        "System.Net.Http", "System.Runtime", DatabaseTelemetry.SourceName, "ProductStore.*",
-    ];
+    /// <summary>Meters beyond what the instrumentation packages add: authentication and our own.</summary>
+    public static readonly string[] Meters = ["Microsoft.AspNetCore.Authentication", DatabaseTelemetry.SourceName, "ProductStore.*"];
 
-    /// <summary>Span sources: without the ASP.NET Core source, our own spans would be dropped by the parent-based sampler.</summary>
-    public static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", DatabaseTelemetry.SourceName, "ProductStore.*"];
+    /// <summary>Our own span sources, beside the ASP.NET Core and HttpClient instrumentation.</summary>
+    public static readonly string[] Sources = [DatabaseTelemetry.SourceName, "ProductStore.*"];
 
     /// <summary>
-    /// Builds the OpenTelemetry SDK (OpenTelemetry.Extensions.Hosting is not in our registry): metrics for the
-    /// /metrics endpoint always; traces only when OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT) is set.
+    /// Metrics always, for /metrics. Traces only when an OTLP endpoint is configured: spans nobody exports are pure cost on
+    /// every request and every outgoing call. With OTEL_EXPORTER_OTLP_ENDPOINT (as Aspire sets it) metrics and logs go
+    /// over OTLP too.
     /// </summary>
-    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder ConfigureOpenTelemetry(this WebApplicationBuilder builder)
     {
-        var service = ServiceName.From(builder.Configuration, builder.Environment);
-        var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 }
-            || builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is { Length: > 0 };
+        var configuration = builder.Configuration;
+        var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 };
+        var tracing = otlp || configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is { Length: > 0 };
         // A process may skip meters that only repeat what it measures itself (Telemetry:SkipMeters): each one enabled is
-        // work on every request.
-        var skipped = builder.Configuration.GetSection("Telemetry:SkipMeters").Get<string[]>() ?? [];
-        var meters = Meters.Except(skipped, StringComparer.Ordinal).ToArray();
-        builder.Services.AddSingleton<PrometheusMetrics>();
-        builder.Services.AddSingleton(provider => OpenTelemetrySdk.Create(sdk =>
+        // work on every request. A dropped instrument is never listened to.
+        var skipped = configuration.GetSection("Telemetry:SkipMeters").Get<string[]>()?.ToHashSet(StringComparer.Ordinal) ?? [];
+
+        ProcessMetrics.EnsureCreated();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName.From(configuration, builder.Environment),
+                serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(Meters)
+                .AddView(MetricNames.View(skipped))
+                // A burst of scrapers costs one collection a second.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 1000));
+        if (tracing)
         {
-            sdk.ConfigureResource(resource => resource.AddService(service, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
-                .WithMetrics(metrics => metrics
-                    .AddMeter(meters)
-                    .AddReader(provider.GetRequiredService<PrometheusMetrics>().Reader));
-            // Spans nobody exports are pure cost on every request and every outgoing call: listen only when exporting.
-            // (Logs keep their trace ids either way: ASP.NET Core starts the request's activity for logging.)
-            if (otlp) sdk.WithTracing(tracing => tracing.AddSource(Sources).AddOtlpExporter());
-        }));
-        // The SDK starts listening when it is first resolved: do that before the first request.
-        builder.Services.AddHostedService<TelemetryStarter>();
+            telemetry.WithTracing(traces => traces
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbeOrScrape(context.Request.Path))
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request =>
+                    request.RequestUri is not { } uri || !IsProbeOrScrape(uri.AbsolutePath))
+                .AddSource(Sources));
+        }
+        if (otlp)
+        {
+            builder.Logging.AddOpenTelemetry(logs =>
+            {
+                logs.IncludeFormattedMessage = true;
+                logs.IncludeScopes = true;
+            });
+            telemetry.UseOtlpExporter();
+        }
+        else if (tracing)
+        {
+            telemetry.WithTracing(traces => traces.AddOtlpExporter());
+        }
         return builder;
     }
 
-    private sealed class TelemetryStarter(OpenTelemetrySdk sdk) : IHostedService
+    /// <summary>
+    /// GET /metrics for Prometheus: anonymous (scrapers carry no token), and left out of the HTTP metrics so that
+    /// scraping does not show up as traffic.
+    /// </summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        // Flush buffered spans on the way down.
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            sdk.TracerProvider.ForceFlush(2000);
-            return Task.CompletedTask;
-        }
+        app.MapPrometheusScrapingEndpoint()
+            .AllowAnonymous()
+            .DisableHttpMetrics()
+            .ExcludeFromDescription();
+        return app;
     }
+
+    /// <summary>
+    /// Health probes and scrapes arrive every few seconds and say nothing about the shop: no spans for them, served or
+    /// sent (the gateway probes each service's /health/ready).
+    /// </summary>
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 }

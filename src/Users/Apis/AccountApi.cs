@@ -18,11 +18,13 @@ public static class AccountApi
     {
         var api = app.MapGroup("/api/users").WithTags("Users").WithValidation();
         api.MapPost("/register", Register).WithName("Register").WithSummary("Create an account (role customer)");
-        api.MapPost("/login", Login).WithName("Login").WithSummary("Exchange email and password for an access token and a refresh token");
-        api.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token; reusing an old one revokes the whole session");
+        api.MapPost("/login", Login).WithNoStore().WithName("Login").WithSummary("Exchange email and password for an access token and a refresh token");
+        api.MapPost("/refresh", Refresh).WithNoStore().WithName("Refresh").WithSummary("Rotate a refresh token; reusing an old one revokes the whole session");
         api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
         // A service token (role service) is not an account.
         api.MapGet("/me", Me).RequireAuthorization(Roles.User).WithName("Me").WithSummary("The caller's account");
+        api.MapPut("/me/password", ChangePassword).RequireAuthorization(Roles.User).WithName("ChangePassword")
+            .WithSummary("Change the caller's password; ends every session of the account, this one included");
         return app;
     }
 
@@ -37,22 +39,39 @@ public static class AccountApi
         return TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user));
     }
 
+    /// <summary>
+    /// Checks the password unless the account is waiting out a delay after failures in a row (429 with Retry-After, the
+    /// password unchecked); a device that logged in before (its device token) never waits.
+    /// </summary>
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, IUserStore users, PasswordHasher hasher, TokenIssuer issuer, IRefreshTokenStore refreshTokens,
-        IOptionsMonitor<UsersOptions> options, UsersMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        LoginRequest request, IUserStore users, PasswordHasher hasher, TokenIssuer issuer, DeviceTokens devices, LoginThrottle throttle,
+        IRefreshTokenStore refreshTokens, IOptionsMonitor<UsersOptions> options, UsersMetrics metrics, TimeProvider time, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(User.NormalizeEmail(request.Email!), cancellationToken);
+        var account = User.NormalizeEmail(request.Email!);
+        var user = await users.FindByEmailAsync(account, cancellationToken);
+        var knownDevice = user is not null && await devices.IsKnownAsync(request.DeviceToken, user);
+        if (!knownDevice && await throttle.WaitAsync(account, cancellationToken) is { } wait)
+        {
+            metrics.LoginThrottled();
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many failed logins", statusCode: StatusCodes.Status429TooManyRequests,
+                detail: "This account had too many failed logins in a row; try again after the time in Retry-After.");
+        }
         if (user is null) hasher.VerifyNothing(request.Password!);
         if (user is null || !hasher.Verify(request.Password!, user.PasswordHash))
         {
+            if (!knownDevice) await throttle.FailedAsync(account, cancellationToken);
             metrics.LoggedIn(success: false);
             return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: InvalidCredentials);
         }
+        await throttle.SucceededAsync(account, cancellationToken);
         var refreshToken = TokenIssuer.NewRefreshToken();
-        await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), Guid.CreateVersion7(), user.Id,
-            time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime), cancellationToken);
+        var session = Guid.CreateVersion7();
+        await refreshTokens.AddAsync(new RefreshTokenRecord(TokenIssuer.HashRefreshToken(refreshToken), session, user.Id,
+            time.GetUtcNow() + options.CurrentValue.RefreshTokenLifetime, user.SecurityStamp), cancellationToken);
         metrics.LoggedIn(success: true);
-        return TypedResults.Ok(Tokens(issuer.ForUser(user), refreshToken));
+        return TypedResults.Ok(Tokens(issuer.ForUser(user, session), refreshToken) with { DeviceToken = devices.IssueFor(user) });
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
@@ -61,10 +80,17 @@ public static class AccountApi
     {
         var next = TokenIssuer.NewRefreshToken();
         var now = time.GetUtcNow();
+        RefreshTokenRecord? spent = null;
         var (result, userId) = await refreshTokens.RotateAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!),
-            old => old with { TokenHash = TokenIssuer.HashRefreshToken(next), ExpiresAt = now + options.CurrentValue.RefreshTokenLifetime },
+            old => (spent = old) with { TokenHash = TokenIssuer.HashRefreshToken(next), ExpiresAt = now + options.CurrentValue.RefreshTokenLifetime },
             now, cancellationToken);
         var user = result == RotationResult.Rotated ? await users.FindByIdAsync(userId, cancellationToken) : null;
+        if (user is not null && spent is not null && spent.Stamp != user.SecurityStamp)
+        {
+            // The session began before the account's role changed or its sessions were revoked: it ends here.
+            await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(next), cancellationToken);
+            user = null;
+        }
         if (user is null)
         {
             var detail = result == RotationResult.Reused
@@ -72,12 +98,38 @@ public static class AccountApi
                 : "The refresh token is invalid, expired or revoked. Log in again.";
             return TypedResults.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized, detail: detail);
         }
-        return TypedResults.Ok(Tokens(issuer.ForUser(user), next));
+        return TypedResults.Ok(Tokens(issuer.ForUser(user, spent!.FamilyId), next));
     }
 
-    public static async Task<NoContent> Logout(RefreshRequest request, IRefreshTokenStore refreshTokens, CancellationToken cancellationToken)
+    /// <summary>Ends the session: its refresh tokens at once, its access tokens within the revocation poll interval.</summary>
+    public static async Task<NoContent> Logout(
+        RefreshRequest request, IRefreshTokenStore refreshTokens, IRevocationStore revocations, TimeProvider time, CancellationToken cancellationToken)
     {
-        await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken);
+        if (await refreshTokens.RevokeFamilyAsync(TokenIssuer.HashRefreshToken(request.RefreshToken!), cancellationToken) is { } session)
+            await revocations.AddAsync(Revocation.OfSession(session, time.GetUtcNow()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A wrong current password counts against the account like a failed login (and waits out its delay the same way).</summary>
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, ClaimsPrincipal principal, IUserStore users, PasswordHasher hasher, LoginThrottle throttle,
+        IRevocationStore revocations, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(principal.UserId(), cancellationToken) is not { } user) return TypedResults.NotFound();
+        if (await throttle.WaitAsync(user.Email, cancellationToken) is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many failed attempts", statusCode: StatusCodes.Status429TooManyRequests,
+                detail: "This account had too many wrong passwords in a row; try again after the time in Retry-After.");
+        }
+        if (!hasher.Verify(request.CurrentPassword!, user.PasswordHash))
+        {
+            await throttle.FailedAsync(user.Email, cancellationToken);
+            return ValidationErrors.For("currentPassword", "This is not the account's current password.").ToProblem();
+        }
+        if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } problem) return ValidationErrors.For("newPassword", problem).ToProblem();
+        if (await users.ChangePasswordAsync(user.Id, hasher.Hash(request.NewPassword!), cancellationToken) is not { } changed) return TypedResults.NotFound();
+        await revocations.AddAsync(Revocation.OfStamp(changed.Id, changed.SecurityStamp, time.GetUtcNow()), cancellationToken);
         return TypedResults.NoContent();
     }
 

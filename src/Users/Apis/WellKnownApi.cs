@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using ProductStore.ServiceDefaults.Auth;
 using ProductStore.Users.Tokens;
 
@@ -17,16 +19,26 @@ public static class WellKnownApi
         return app;
     }
 
-    public static IResult Discovery(HttpRequest request, IConfiguration configuration) => TypedResults.Json(
-        new DiscoveryDocument(TokenConventions.Issuer(configuration), $"{request.Scheme}://{request.Host}{JwksPath}", [TokenConventions.Algorithm]),
+    public static IResult Discovery(HttpRequest request, IConfiguration configuration, IOptions<UsersOptions> options) => TypedResults.Json(
+        new DiscoveryDocument(TokenConventions.Issuer(configuration), BaseUrl(request, options.Value.PublicBaseUrl) + JwksPath, [TokenConventions.Algorithm]),
         UsersJsonContext.Default.DiscoveryDocument);
 
-    public static IResult Jwks(SigningKeys keys)
+    /// <summary>
+    /// A request the gateway relayed (it carries a forwarded host, believed or not) learns the public address; one asked
+    /// directly (a service's token validation) learns the address it used. The scheme and host are the request's after
+    /// the forwarded headers of known proxies, so without a configured public address the gateway's public host is named.
+    /// </summary>
+    private static string BaseUrl(HttpRequest request, string? publicBaseUrl)
     {
-        var jwk = keys.PublicJwk();
-        return TypedResults.Json(new JsonWebKeySet([new PublicJwk(jwk.Kty, "sig", TokenConventions.Algorithm, jwk.Kid, jwk.Crv, jwk.X, jwk.Y)]),
-            UsersJsonContext.Default.JsonWebKeySet);
+        var relayed = request.Headers.ContainsKey(ForwardedHeadersDefaults.XForwardedHostHeaderName)
+            || request.Headers.ContainsKey(ForwardedHeadersDefaults.XOriginalHostHeaderName);
+        return relayed && publicBaseUrl is { Length: > 0 } ? publicBaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
     }
+
+    /// <summary>Every published key: one that will sign soon, the one signing, and superseded ones whose tokens may still be valid.</summary>
+    public static IResult Jwks(SigningKeys keys) => TypedResults.Json(
+        new JsonWebKeySet(keys.PublicJwks().Select(jwk => new PublicJwk(jwk.Kty, "sig", TokenConventions.Algorithm, jwk.Kid, jwk.Crv, jwk.X, jwk.Y)).ToList()),
+        UsersJsonContext.Default.JsonWebKeySet);
 }
 
 public sealed record DiscoveryDocument(

@@ -17,5 +17,26 @@ public interface IUserStore
 
     Task<Page<User>> ListAsync(string? cursor, int limit, CancellationToken cancellationToken);
 
-    Task<User?> ChangeRoleAsync(Guid id, string role, CancellationToken cancellationToken);
+    /// <summary>
+    /// Gives the account <paramref name="role"/> and a new security stamp; never takes the role admin from the last
+    /// account that has it, however many such changes race.
+    /// </summary>
+    Task<RoleChangeOutcome> ChangeRoleAsync(Guid id, string role, CancellationToken cancellationToken);
+
+    /// <summary>Gives the account a new security stamp, which ends every token issued under the old one; null when there is no such account.</summary>
+    Task<User?> RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the account's password hash and, with it, its security stamp; null when there is no such account.</summary>
+    Task<User?> ChangePasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken);
+}
+
+public abstract record RoleChangeOutcome
+{
+    /// <summary>The role changed, and with it the security stamp.</summary>
+    public sealed record Changed(User User) : RoleChangeOutcome;
+    /// <summary>The account had that role already: nothing changed.</summary>
+    public sealed record Unchanged(User User) : RoleChangeOutcome;
+    public sealed record NotFound : RoleChangeOutcome;
+    /// <summary>The account is the only admin: demoting it would leave the shop without one.</summary>
+    public sealed record LastAdmin : RoleChangeOutcome;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Storage;
 using ProductStore.Users.Domain;
 
@@ -6,7 +7,7 @@ namespace ProductStore.Users.Storage;
 
 public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
-    private const string Columns = "id, email, display_name, role, password_hash, created_at";
+    private const string Columns = "id, email, display_name, role, password_hash, created_at, security_stamp";
     private const string CursorKind = "users";
 
     public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
@@ -24,10 +25,10 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) =>
         database.WriteAsync("users.add", (session, _) => ValueTask.FromResult(session.Command($"""
-                INSERT INTO users ({Columns}) VALUES ($id, $email, $name, $role, $hash, $created) ON CONFLICT (email) DO NOTHING
+                INSERT INTO users ({Columns}) VALUES ($id, $email, $name, $role, $hash, $created, $stamp) ON CONFLICT (email) DO NOTHING
                 """)
             .With("$id", user.Id).With("$email", user.Email).With("$name", user.DisplayName).With("$role", user.Role)
-            .With("$hash", user.PasswordHash).With("$created", user.CreatedAt.ToStored())
+            .With("$hash", user.PasswordHash).With("$created", user.CreatedAt.ToStored()).With("$stamp", user.SecurityStamp)
             .ExecuteNonQuery() == 1), cancellationToken).AsTask();
 
     public Task<Page<User>> ListAsync(string? cursor, int limit, CancellationToken cancellationToken) =>
@@ -42,11 +43,32 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             return new Page<User>(users.Take(limit).ToList(), next);
         }, cancellationToken).AsTask();
 
-    public Task<User?> ChangeRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
-        database.WriteAsync("users.change_role", (session, ct) =>
-            session.Command($"UPDATE users SET role = $role WHERE id = $id RETURNING {Columns}")
-                .With("$id", id).With("$role", role).FirstOrDefaultAsync(Read, ct), cancellationToken).AsTask();
+    public Task<RoleChangeOutcome> ChangeRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
+        database.WriteAsync<RoleChangeOutcome>("users.change_role", async (session, ct) =>
+        {
+            // Counted in the same write transaction, so two admins demoting each other cannot both pass.
+            if (await session.Command($"SELECT {Columns} FROM users WHERE id = $id").With("$id", id).FirstOrDefaultAsync(Read, ct) is not { } user)
+                return new RoleChangeOutcome.NotFound();
+            if (user.Role == role) return new RoleChangeOutcome.Unchanged(user);
+            if (user.Role == Roles.Admin
+                && Convert.ToInt64(session.Command("SELECT COUNT(*) FROM users WHERE role = $admin").With("$admin", Roles.Admin).ExecuteScalar()) <= 1)
+                return new RoleChangeOutcome.LastAdmin();
+            var changed = user with { Role = role, SecurityStamp = User.NewSecurityStamp() };
+            session.Command("UPDATE users SET role = $role, security_stamp = $stamp WHERE id = $id")
+                .With("$id", id).With("$role", role).With("$stamp", changed.SecurityStamp).ExecuteNonQuery();
+            return new RoleChangeOutcome.Changed(changed);
+        }, cancellationToken).AsTask();
+
+    public Task<User?> RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken) =>
+        database.WriteAsync("users.renew_stamp", (session, ct) =>
+            session.Command($"UPDATE users SET security_stamp = $stamp WHERE id = $id RETURNING {Columns}")
+                .With("$id", id).With("$stamp", User.NewSecurityStamp()).FirstOrDefaultAsync(Read, ct), cancellationToken).AsTask();
+
+    public Task<User?> ChangePasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken) =>
+        database.WriteAsync("users.change_password", (session, ct) =>
+            session.Command($"UPDATE users SET password_hash = $hash, security_stamp = $stamp WHERE id = $id RETURNING {Columns}")
+                .With("$id", id).With("$hash", passwordHash).With("$stamp", User.NewSecurityStamp()).FirstOrDefaultAsync(Read, ct), cancellationToken).AsTask();
 
     private static User Read(SqliteDataReader row) =>
-        new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetTimestamp(5));
+        new(row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetTimestamp(5)) { SecurityStamp = row.GetString(6) };
 }

@@ -12,5 +12,7 @@ public static class UsersStorage
             sqlite.AddSingleton<IUserStore, SqliteUserStore>();
             sqlite.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
             sqlite.AddSingleton<ISigningKeyStore, SqliteSigningKeyStore>();
+            sqlite.AddSingleton<IRevocationStore, SqliteRevocationStore>();
+            sqlite.AddSingleton<ILoginFailureStore, SqliteLoginFailureStore>();
         });
 }

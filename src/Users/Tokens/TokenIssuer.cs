@@ -14,12 +14,15 @@ public sealed class TokenIssuer(SigningKeys keys, IOptionsMonitor<UsersOptions> 
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public IssuedToken ForUser(User user) => Issue(new Dictionary<string, object>
+    /// <summary>An access token of <paramref name="session"/> (the refresh-token family), under the account's current security stamp.</summary>
+    public IssuedToken ForUser(User user, Guid session) => Issue(new Dictionary<string, object>
     {
         [TokenConventions.SubjectClaim] = user.Id.ToString(),
         [TokenConventions.RoleClaim] = user.Role,
         [TokenConventions.EmailClaim] = user.Email,
         [TokenConventions.NameClaim] = user.DisplayName,
+        [RevocationList.StampClaim] = user.SecurityStamp,
+        [RevocationList.SessionClaim] = session.ToString(),
     }, options.CurrentValue.AccessTokenLifetime);
 
     public IssuedToken ForService(string clientId) => Issue(new Dictionary<string, object>

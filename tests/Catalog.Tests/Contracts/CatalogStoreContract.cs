@@ -66,7 +66,7 @@ public abstract class CatalogStoreContract(StoreFixture stores)
         var (from, to) = (await store.NewCategoryAsync(), await store.NewCategoryAsync());
         var product = await store.AddAsync(NewProduct(from));
 
-        await store.UpdateAsync(product with { Category = to }, default);
+        await store.UpdateAsync(product with { Category = to }, ProductVersion.Of(product), default);
 
         Assert.Equal(DeleteCategoryResult.Deleted, await store.DeleteCategoryAsync(from, default));
         Assert.Equal(DeleteCategoryResult.NotEmpty, await store.DeleteCategoryAsync(to, default));
@@ -122,16 +122,16 @@ public abstract class CatalogStoreContract(StoreFixture stores)
     }
 
     [Fact]
-    public async Task An_update_replaces_every_field_but_the_creation_time_and_moves_the_product_between_listings()
+    public async Task An_update_replaces_every_field_but_the_creation_time_and_the_stock_and_moves_the_product_between_listings()
     {
         var store = await Store();
         var (from, to) = (await store.NewCategoryAsync(), await store.NewCategoryAsync());
         var original = await store.AddAsync(NewProduct(from, price: 5m, name: "Before"));
         var changed = NewProduct(to, price: 7.5m, stock: 3, name: "After") with { Id = original.Id, CreatedAt = original.CreatedAt.AddDays(9) };
 
-        var saved = Assert.IsType<SaveProductOutcome.Saved>(await store.UpdateAsync(changed, default)).Product;
+        var saved = Assert.IsType<SaveProductOutcome.Saved>(await store.UpdateAsync(changed, ProductVersion.Of(original), default)).Product;
 
-        Assert.Equal(changed with { CreatedAt = original.CreatedAt }, saved);
+        Assert.Equal(changed with { CreatedAt = original.CreatedAt, Stock = original.Stock }, saved);
         Assert.Equal(saved, await store.FindAsync(original.Id, default));
         foreach (var sort in Sorts.Select(s => s.Data))
         {
@@ -152,12 +152,44 @@ public abstract class CatalogStoreContract(StoreFixture stores)
         var slug = await store.NewCategoryAsync();
         var (product, other) = (await store.AddAsync(NewProduct(slug)), await store.AddAsync(NewProduct(slug)));
 
-        Assert.IsType<SaveProductOutcome.NotFound>(await store.UpdateAsync(NewProduct(slug), default));
-        Assert.IsType<SaveProductOutcome.SkuTaken>(await store.UpdateAsync(product with { Sku = other.Sku, Name = "Taken" }, default));
-        Assert.IsType<SaveProductOutcome.UnknownCategory>(await store.UpdateAsync(product with { Category = NewSlug(), Name = "Lost" }, default));
+        var version = ProductVersion.Of(product);
+        Assert.IsType<SaveProductOutcome.NotFound>(await store.UpdateAsync(NewProduct(slug), version, default));
+        Assert.IsType<SaveProductOutcome.SkuTaken>(await store.UpdateAsync(product with { Sku = other.Sku, Name = "Taken" }, version, default));
+        Assert.IsType<SaveProductOutcome.UnknownCategory>(await store.UpdateAsync(product with { Category = NewSlug(), Name = "Lost" }, version, default));
 
         Assert.Equal(product, await store.FindAsync(product.Id, default));
-        Assert.IsType<SaveProductOutcome.Saved>(await store.UpdateAsync(product with { Name = "Same SKU again" }, default));
+        Assert.IsType<SaveProductOutcome.Saved>(await store.UpdateAsync(product with { Name = "Same SKU again" }, version, default));
+    }
+
+    [Fact]
+    public async Task An_update_based_on_an_older_version_is_refused_as_stale_and_changes_nothing()
+    {
+        var store = await Store();
+        var slug = await store.NewCategoryAsync();
+        var read = await store.AddAsync(NewProduct(slug, price: 5m));
+        var first = Assert.IsType<SaveProductOutcome.Saved>(await store.UpdateAsync(read with { Price = 6m, UpdatedAt = read.UpdatedAt.AddSeconds(1) },
+            ProductVersion.Of(read), default)).Product;
+
+        var stale = Assert.IsType<SaveProductOutcome.Stale>(await store.UpdateAsync(read with { Name = "Lost edit", UpdatedAt = read.UpdatedAt.AddSeconds(2) },
+            ProductVersion.Of(read), default));
+
+        Assert.Equal(first, stale.Current);
+        Assert.Equal(first, await store.FindAsync(read.Id, default));
+        Assert.NotEqual(ProductVersion.Of(read), ProductVersion.Of(first));
+    }
+
+    [Fact]
+    public async Task Racing_edits_of_one_version_save_exactly_one()
+    {
+        var store = await Store();
+        var read = await store.AddAsync(NewProduct(await store.NewCategoryAsync()));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Task.Run(() =>
+            store.UpdateAsync(read with { Name = "Edit " + i, UpdatedAt = read.UpdatedAt.AddSeconds(i) }, ProductVersion.Of(read), default))));
+
+        var saved = Assert.Single(outcomes.OfType<SaveProductOutcome.Saved>()).Product;
+        Assert.Equal(5, outcomes.OfType<SaveProductOutcome.Stale>().Count());
+        Assert.Equal(saved, await store.FindAsync(read.Id, default));
     }
 
     [Fact]

@@ -173,4 +173,49 @@ public abstract class StockStoreContract(StoreFixture stores)
         var page = await catalog.ListByCategoryAsync(slug, Listing(ProductSort.Newest, 10, inStock: true), default);
         Assert.Equal([left with { Stock = 1 }], page.Items);
     }
+    [Fact]
+    public async Task An_adjustment_adds_or_takes_within_zero_and_the_maximum()
+    {
+        var (catalog, stock, slug) = await Stores();
+        var product = await catalog.AddAsync(NewProduct(slug, stock: 5));
+
+        Assert.Equal(new StockAdjustmentOutcome.Adjusted(12), await stock.AdjustAsync(product.Id, 7, default));
+        Assert.Equal(new StockAdjustmentOutcome.Adjusted(2), await stock.AdjustAsync(product.Id, -10, default));
+        Assert.Equal(new StockAdjustmentOutcome.OutOfRange(2), await stock.AdjustAsync(product.Id, -3, default));
+        Assert.Equal(new StockAdjustmentOutcome.OutOfRange(2), await stock.AdjustAsync(product.Id, ProductRules.MaxStock, default));
+        Assert.IsType<StockAdjustmentOutcome.NotFound>(await stock.AdjustAsync(Guid.NewGuid(), 1, default));
+        Assert.Equal(2, await StockOf(catalog, product.Id));
+    }
+
+    [Fact]
+    public async Task Sales_adjustments_and_edits_racing_on_one_product_leave_exactly_initial_minus_sold_plus_adjusted()
+    {
+        var (catalog, stock, slug) = await Stores();
+        var product = await catalog.AddAsync(NewProduct(slug, stock: 100));
+        var edited = 0;
+
+        var sales = Enumerable.Range(0, 20).Select(_ => Task.Run(() => stock.ReserveAsync(Guid.NewGuid(), [new(product.Id, 2)], Now, default)));
+        var adjustments = Enumerable.Range(0, 10).Select(i => Task.Run(() => stock.AdjustAsync(product.Id, i % 2 == 0 ? 5 : -3, default)));
+        var edits = Enumerable.Range(1, 10).Select(i => Task.Run(async () =>
+        {
+            // As an admin does: read, change the price, save against what was read; again when someone else saved first.
+            while (true)
+            {
+                var read = (await catalog.FindAsync(product.Id, default))!;
+                var edit = read with { Price = read.Price + 1, UpdatedAt = read.UpdatedAt.AddMilliseconds(i) };
+                if (await catalog.UpdateAsync(edit, ProductVersion.Of(read), default) is SaveProductOutcome.Saved)
+                {
+                    Interlocked.Increment(ref edited);
+                    return;
+                }
+            }
+        }));
+        var sold = (await Task.WhenAll(sales)).Count(o => o is ReservationOutcome.Reserved) * 2;
+        Assert.All(await Task.WhenAll(adjustments), o => Assert.IsType<StockAdjustmentOutcome.Adjusted>(o));
+        await Task.WhenAll(edits);
+
+        Assert.Equal(100 - sold + 5 * 5 - 3 * 5, await StockOf(catalog, product.Id));
+        Assert.Equal(10, edited);
+        Assert.Equal(product.Price + 10, (await catalog.FindAsync(product.Id, default))!.Price);
+    }
 }

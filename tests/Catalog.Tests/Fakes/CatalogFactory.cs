@@ -4,7 +4,7 @@ using ProductStore.TestSupport;
 namespace ProductStore.Catalog.Tests.Fakes;
 
 /// <summary>Catalog on its real pipeline and SQLite file, without the demo catalog unless a test asks for it.</summary>
-public sealed class CatalogFactory : ServiceFactory<Program>
+public class CatalogFactory : ServiceFactory<Program>
 {
     public bool DemoSeed { get; init; }
 

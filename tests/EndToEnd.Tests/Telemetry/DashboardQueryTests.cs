@@ -21,6 +21,8 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         ("outcome=\"error\"", "failed database calls"),
         ("outcome=\"failed\"", "failed checkouts"),
         ("productstore_gateway_upstream_errors_total", "failed upstream calls"),
+        // Pushed by the scheduled Cassandra backup job, which only deployments run (run mode's SQLite has src/Backup).
+        ("productstore_backup_", "the backup job's success time and duration"),
     ];
 
     private ProductStoreSystem? _system;

@@ -49,7 +49,7 @@ public sealed class MetricsTests(MetricsTests.AfterOneJourney fixture) : IClassF
         var deadline = DateTime.UtcNow.AddSeconds(15);
         do
         {
-            response = await http.GetAsync(new Uri(_system.Endpoint(service), "/metrics"));
+            response = await http.GetAsync(new Uri(_system.MetricsEndpoint(service), "/metrics"));
             text = await response.Content.ReadAsStringAsync();
             if (names.All(n => ("\n" + text).Contains("\n" + n, StringComparison.Ordinal))) break;
             await Task.Delay(500);

@@ -53,13 +53,14 @@ public static class ShopTraffic
         await alice.GetAsync("api/orders");
     }
 
-    /// <summary>Wrong passwords until the gateway's login limit answers 429; returns how many it took.</summary>
+    /// <summary>Wrong passwords until the gateway's login limit answers 429; returns how many it took. Each attempt names
+    /// another account, so that Users' per-account throttle (429 from the sixth failure on one account) is not what answers.</summary>
     public static async Task<int> HitLoginLimitAsync(ProductStoreSystem system, int maxAttempts)
     {
         using var anonymous = system.CreateClient();
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
-            var response = await anonymous.PostAsJsonAsync("api/users/login", new { email = "nobody@e2e.productstore.test", password = "guess" });
+            var response = await anonymous.PostAsJsonAsync("api/users/login", new { email = $"nobody-{attempt}@e2e.productstore.test", password = "guess" });
             if (response.StatusCode == HttpStatusCode.TooManyRequests) return attempt;
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }

@@ -16,8 +16,17 @@ public sealed class GatewayFactory : ServiceFactory<Program>
     {
         _services = services;
         _settings = settings ?? [];
-        UseKestrel(0);
+        UseKestrel();
     }
+
+    /// <summary>The public listener's port.</summary>
+    public int PublicPort { get; } = FreePort.Next();
+
+    /// <summary>The management listener's port (Gateway:ManagementPort), beside the public one the factory picks.</summary>
+    public int ManagementPort { get; } = FreePort.Next();
+
+    /// <summary>A client of the management listener: /metrics and the detailed health report.</summary>
+    public HttpClient CreateManagementClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}") };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,6 +36,11 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         builder.UseSetting("Gateway:RateLimits:Default:TokensPerPeriod", "100000");
         builder.UseSetting("Gateway:RateLimits:Auth:TokenLimit", "100000");
         builder.UseSetting("Gateway:RateLimits:Auth:TokensPerPeriod", "100000");
+        builder.UseSetting("Gateway:RateLimits:Health:TokenLimit", "100000");
+        builder.UseSetting("Gateway:RateLimits:Health:TokensPerPeriod", "100000");
+        builder.UseSetting("Gateway:ManagementPort", ManagementPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Two listeners, as deployments run it; the factory's clients use the last address, the public one.
+        builder.UseUrls($"http://127.0.0.1:{ManagementPort}", $"http://127.0.0.1:{PublicPort}");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }

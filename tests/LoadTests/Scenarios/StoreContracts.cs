@@ -9,7 +9,10 @@ public sealed record ProductDto(Guid Id, string Sku, string Name, string? Descri
 
 public sealed record ProductPage(IReadOnlyList<ProductDto> Items, string? NextCursor);
 
-public sealed record ProductRequest(string Sku, string Name, string? Description, string Category, decimal Price, string Currency, int Stock, string? ImageUrl);
+/// <summary>PUT /api/catalog/products/{id}: every field but the stock, which only a stock adjustment changes.</summary>
+public sealed record ProductEditRequest(string Sku, string Name, string? Description, string Category, decimal Price, string Currency, string? ImageUrl);
+
+public sealed record StockAdjustmentRequest(int Change);
 
 public sealed record RegisterRequest(string Email, string Password, string DisplayName);
 
@@ -26,7 +29,8 @@ public sealed record ProblemTitle(string? Title);
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ProductDto))]
 [JsonSerializable(typeof(ProductPage))]
-[JsonSerializable(typeof(ProductRequest))]
+[JsonSerializable(typeof(ProductEditRequest))]
+[JsonSerializable(typeof(StockAdjustmentRequest))]
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(TokenResponse))]

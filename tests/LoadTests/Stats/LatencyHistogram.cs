@@ -1,7 +1,7 @@
 namespace ProductStore.LoadTests.Stats;
 
 /// <summary>
-/// A log-linear histogram of non-negative integers (HdrHistogram's layout, which our registry lacks): values below 256 are kept
+/// A log-linear histogram of non-negative integers (HdrHistogram's layout; tests/LoadTests/README.md says why not the package): values below 256 are kept
 /// exactly, above that every power of two is split into 128 linear buckets, so a reported value is within 1/256 (0.4%) of the true one.
 /// Recording is lock-free (Interlocked), so every thread records into one shared instance; histograms merge by adding counts.
 /// </summary>

@@ -14,6 +14,12 @@ public sealed class FakeCart : IAsyncDisposable
     public Uri Address => _server.Address;
     public volatile bool Down;
     private ReadGate? _readGate;
+    private int _reads;
+
+    /// <summary>How long each read of a cart takes, so that checkouts racing for one cart overlap.</summary>
+    public TimeSpan ReadDelay { get; set; }
+
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>Holds cart reads until <paramref name="readers"/> of them have arrived, so concurrent checkouts really meet.</summary>
     public void GateReads(int readers) => _readGate = new ReadGate(readers);
@@ -48,6 +54,8 @@ public sealed class FakeCart : IAsyncDisposable
     private async Task<IResult> Get(HttpContext context, Guid userId)
     {
         if (_readGate is { } gate) await gate.ArriveAsync();
+        Interlocked.Increment(ref _reads);
+        if (ReadDelay > TimeSpan.Zero) await Task.Delay(ReadDelay);
         if (Down) return Results.StatusCode(503);
         if (!FakeServiceToken.IsServiceToken(context)) return Results.StatusCode(403);
         return Results.Ok(new { userId, items = Lines(userId) });

@@ -14,7 +14,7 @@ public abstract class RefreshTokenStoreContract(StoreFixture stores)
     private Task<IRefreshTokenStore> Store() => stores.GetAsync<IRefreshTokenStore>();
 
     private static RefreshTokenRecord NewToken(Guid? family = null, Guid? user = null, DateTimeOffset? expiresAt = null) =>
-        new(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), family ?? Guid.NewGuid(), user ?? Guid.NewGuid(), expiresAt ?? Now.AddDays(14));
+        new(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), family ?? Guid.NewGuid(), user ?? Guid.NewGuid(), expiresAt ?? Now.AddDays(14), "stamp-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>Rotates <paramref name="token"/> into a new hash with a later expiry, handing back what the store passed in.</summary>
     private static async Task<(RotationResult Result, Guid UserId, RefreshTokenRecord? Seen, RefreshTokenRecord Successor)> RotateAsync(
@@ -84,9 +84,9 @@ public abstract class RefreshTokenStoreContract(StoreFixture stores)
         var (first, second, other) = (NewToken(family), NewToken(family), NewToken());
         foreach (var token in new[] { first, second, other }) await store.AddAsync(token, default);
 
-        await store.RevokeFamilyAsync(first.TokenHash, default);
-        await store.RevokeFamilyAsync(first.TokenHash, default);
-        await store.RevokeFamilyAsync(NewToken().TokenHash, default);
+        Assert.Equal(family, await store.RevokeFamilyAsync(first.TokenHash, default));
+        Assert.Equal(family, await store.RevokeFamilyAsync(first.TokenHash, default));
+        Assert.Null(await store.RevokeFamilyAsync(NewToken().TokenHash, default));
 
         Assert.Equal(RotationResult.Invalid, (await RotateAsync(store, first)).Result);
         Assert.Equal(RotationResult.Invalid, (await RotateAsync(store, second)).Result);

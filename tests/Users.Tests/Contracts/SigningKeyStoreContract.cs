@@ -29,11 +29,11 @@ public abstract class SigningKeyStoreContract
         var store = await stores.GetAsync<ISigningKeyStore>();
         var key = NewKey();
 
-        Assert.Null(await store.CurrentAsync(default));
+        Assert.Empty(await store.ListAsync(default));
         var added = await store.AddIfNoneAsync(key, default);
 
         AssertSameKey(key, added);
-        AssertSameKey(key, await store.CurrentAsync(default));
+        AssertSameKey(key, Assert.Single(await store.ListAsync(default)));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public abstract class SigningKeyStoreContract
         await store.AddIfNoneAsync(first, default);
 
         AssertSameKey(first, await store.AddIfNoneAsync(NewKey() with { CreatedAt = CreatedAt.AddDays(1) }, default));
-        AssertSameKey(first, await store.CurrentAsync(default));
+        AssertSameKey(first, Assert.Single(await store.ListAsync(default)));
     }
 
     [Fact]
@@ -57,15 +57,36 @@ public abstract class SigningKeyStoreContract
 
         var returned = await Task.WhenAll(keys.Select(key => Task.Run(() => store.AddIfNoneAsync(key, default))));
 
-        var current = (await store.CurrentAsync(default))!;
+        var current = Assert.Single(await store.ListAsync(default));
         Assert.Contains(keys, key => key.KeyId == current.KeyId);
         Assert.All(returned, key => AssertSameKey(current, key));
+    }
+
+    [Fact]
+    public async Task Rotated_keys_list_newest_first_and_a_key_is_stored_again_under_its_id()
+    {
+        await using var stores = NewStores();
+        var store = await stores.GetAsync<ISigningKeyStore>();
+        var first = await store.AddIfNoneAsync(NewKey(), default);
+        var (second, third) = (NewKey() with { CreatedAt = CreatedAt.AddDays(2) }, NewKey() with { CreatedAt = CreatedAt.AddDays(1) });
+        await store.AddAsync(second, default);
+        await store.AddAsync(third, default);
+
+        var resealed = first with { ProtectedPrivateKey = RandomNumberGenerator.GetBytes(150) };
+        await store.ReplaceAsync(resealed, default);
+        await store.ReplaceAsync(third with { ProtectedPrivateKey = resealed.ProtectedPrivateKey }, default);
+
+        var keys = await store.ListAsync(default);
+        Assert.Equal(3, keys.Count);
+        AssertSameKey(second, keys[0]);
+        AssertSameKey(third with { ProtectedPrivateKey = resealed.ProtectedPrivateKey }, keys[1]);
+        AssertSameKey(resealed, keys[2]);
     }
 
     private static void AssertSameKey(StoredSigningKey expected, StoredSigningKey? actual)
     {
         Assert.NotNull(actual);
         Assert.Equal((expected.KeyId, expected.CreatedAt), (actual.KeyId, actual.CreatedAt));
-        Assert.Equal(expected.PrivateKeyPkcs8, actual.PrivateKeyPkcs8);
+        Assert.Equal(expected.ProtectedPrivateKey, actual.ProtectedPrivateKey);
     }
 }

@@ -90,18 +90,19 @@ public abstract class UserStoreContract(StoreFixture stores)
     }
 
     [Fact]
-    public async Task Changing_a_role_returns_the_user_with_it_and_stores_it()
+    public async Task Changing_a_role_returns_the_user_with_it_and_a_new_security_stamp_and_stores_both()
     {
         var store = await Store();
         var user = NewUser();
         await store.TryAddAsync(user, default);
 
-        var changed = await store.ChangeRoleAsync(user.Id, Roles.Admin, default);
+        var changed = Assert.IsType<RoleChangeOutcome.Changed>(await store.ChangeRoleAsync(user.Id, Roles.Admin, default)).User;
 
-        Assert.Equal(user with { Role = Roles.Admin }, changed);
+        Assert.Equal(user with { Role = Roles.Admin, SecurityStamp = changed.SecurityStamp }, changed);
+        Assert.NotEqual(user.SecurityStamp, changed.SecurityStamp);
         Assert.Equal(changed, await store.FindByIdAsync(user.Id, default));
         Assert.Equal(changed, await store.FindByEmailAsync(user.Email, default));
-        Assert.Equal(changed, await store.ChangeRoleAsync(user.Id, Roles.Admin, default));
+        Assert.Equal(new RoleChangeOutcome.Unchanged(changed), await store.ChangeRoleAsync(user.Id, Roles.Admin, default));
     }
 
     [Fact]
@@ -109,7 +110,72 @@ public abstract class UserStoreContract(StoreFixture stores)
     {
         var store = await Store();
 
-        Assert.Null(await store.ChangeRoleAsync(Guid.NewGuid(), Roles.Admin, default));
+        Assert.IsType<RoleChangeOutcome.NotFound>(await store.ChangeRoleAsync(Guid.NewGuid(), Roles.Admin, default));
+        Assert.Null(await store.RenewSecurityStampAsync(Guid.NewGuid(), default));
+    }
+
+    [Fact]
+    public async Task Renewing_the_security_stamp_keeps_everything_else()
+    {
+        var store = await Store();
+        var user = NewUser();
+        await store.TryAddAsync(user, default);
+
+        var renewed = await store.RenewSecurityStampAsync(user.Id, default);
+
+        Assert.Equal(user with { SecurityStamp = renewed!.SecurityStamp }, renewed);
+        Assert.NotEqual(user.SecurityStamp, renewed.SecurityStamp);
+        Assert.Equal(renewed, await store.FindByIdAsync(user.Id, default));
+    }
+
+    [Fact]
+    public async Task Changing_the_password_replaces_hash_and_stamp_and_nothing_else()
+    {
+        var store = await Store();
+        var user = NewUser();
+        await store.TryAddAsync(user, default);
+
+        var changed = await store.ChangePasswordAsync(user.Id, "pbkdf2-sha256$1000$bmV3$aGFzaA==", default);
+
+        Assert.Equal(user with { PasswordHash = "pbkdf2-sha256$1000$bmV3$aGFzaA==", SecurityStamp = changed!.SecurityStamp }, changed);
+        Assert.NotEqual(user.SecurityStamp, changed.SecurityStamp);
+        Assert.Equal(changed, await store.FindByEmailAsync(user.Email, default));
+        Assert.Null(await store.ChangePasswordAsync(Guid.NewGuid(), "x", default));
+    }
+
+    [Fact]
+    public async Task Admins_demoting_each_other_at_once_leave_one_admin()
+    {
+        var store = await Store();
+        var (first, second) = (NewUser(role: Roles.Admin), NewUser(role: Roles.Admin));
+        await store.TryAddAsync(first, default);
+        await store.TryAddAsync(second, default);
+        // Every other admin of the shared store steps down first, so these two are the last.
+        foreach (var other in await OtherAdminsAsync(store, first.Id, second.Id))
+            Assert.IsType<RoleChangeOutcome.Changed>(await store.ChangeRoleAsync(other, Roles.Customer, default));
+
+        var outcomes = await Task.WhenAll(Task.Run(() => store.ChangeRoleAsync(first.Id, Roles.Customer, default)),
+            Task.Run(() => store.ChangeRoleAsync(second.Id, Roles.Customer, default)));
+
+        Assert.Single(outcomes.OfType<RoleChangeOutcome.Changed>());
+        Assert.Single(outcomes.OfType<RoleChangeOutcome.LastAdmin>());
+        Assert.True(await store.AnyInRoleAsync(Roles.Admin, default));
+        var last = outcomes[0] is RoleChangeOutcome.LastAdmin ? first : second;
+        Assert.IsType<RoleChangeOutcome.LastAdmin>(await store.ChangeRoleAsync(last.Id, Roles.Customer, default));
+        Assert.Equal(Roles.Admin, (await store.FindByIdAsync(last.Id, default))!.Role);
+    }
+
+    private static async Task<List<Guid>> OtherAdminsAsync(IUserStore store, params Guid[] keep)
+    {
+        var admins = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.ListAsync(cursor, 100, default);
+            admins.AddRange(page.Items.Where(u => u.Role == Roles.Admin && !keep.Contains(u.Id)).Select(u => u.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        return admins;
     }
 
     [Fact]

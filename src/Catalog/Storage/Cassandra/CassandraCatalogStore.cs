@@ -60,27 +60,31 @@ public sealed class CassandraCatalogStore(CassandraDatabase database, CassandraC
         return new SaveProductOutcome.UnknownCategory();
     }
 
-    public async Task<SaveProductOutcome> UpdateAsync(Product product, CancellationToken cancellationToken)
+    public async Task<SaveProductOutcome> UpdateAsync(Product product, string expectedVersion, CancellationToken cancellationToken)
     {
         while (true)
         {
             if (await products.FindAsync(product.Id) is not { } current) return new SaveProductOutcome.NotFound();
+            if (ProductVersion.Of(current) != expectedVersion) return new SaveProductOutcome.Stale(current);
             if (await categories.FindAsync(product.Category) is null) return new SaveProductOutcome.UnknownCategory();
             if (product.Sku != current.Sku && !await skus.TryClaimAsync(product.Sku, product.Id)) return new SaveProductOutcome.SkuTaken();
-            var updated = product with { CreatedAt = current.CreatedAt };
+            var updated = product with { CreatedAt = current.CreatedAt, Stock = current.Stock };
             await database.ExecuteBatchAsync("products.update", CassandraShelves.Writes(database, updated));
-            // Applied only to the row as read (keys, SKU and stock), so the copies of the version read are the ones to remove.
+            // Applied only to the version read (every field its ETag covers), never touching stock, which sales change by their
+            // own compare-and-set on the same row: a sale between the read and this write neither refuses the edit nor is undone.
             var (applied, _) = await database.ExecuteConditionalAsync("products.update", """
-                UPDATE products SET sku = ?, name = ?, description = ?, category = ?, price_cents = ?, currency = ?, stock = ?, image_url = ?, updated_at = ?
-                WHERE id = ? IF sku = ? AND name = ? AND category = ? AND price_cents = ? AND stock = ?
+                UPDATE products SET sku = ?, name = ?, description = ?, category = ?, price_cents = ?, currency = ?, image_url = ?, updated_at = ?
+                WHERE id = ? IF sku = ? AND name = ? AND description = ? AND category = ? AND price_cents = ? AND currency = ? AND image_url = ? AND updated_at = ?
                 """,
-                updated.Sku, updated.Name, updated.Description, updated.Category, StoredMoney.ToCents(updated.Price), updated.Currency, updated.Stock,
-                updated.ImageUrl, updated.UpdatedAt, updated.Id, current.Sku, current.Name, current.Category, StoredMoney.ToCents(current.Price), current.Stock);
+                updated.Sku, updated.Name, updated.Description, updated.Category, StoredMoney.ToCents(updated.Price), updated.Currency,
+                updated.ImageUrl, updated.UpdatedAt, updated.Id, current.Sku, current.Name, current.Description, current.Category,
+                StoredMoney.ToCents(current.Price), current.Currency, current.ImageUrl, current.UpdatedAt);
+            // Refused: another edit or a delete came first; the next round answers Stale or NotFound.
             if (!applied) continue;
             await Task.WhenAll(
                 RemoveCopiesAsync("products.update", current, kept: updated),
                 current.Sku == updated.Sku ? Task.CompletedTask : skus.ReleaseAsync(current.Sku, current.Id));
-            return new SaveProductOutcome.Saved(updated);
+            return new SaveProductOutcome.Saved(await products.FindAsync(product.Id) ?? updated);
         }
     }
 

@@ -11,16 +11,16 @@ public sealed class CassandraStock(CassandraDatabase database)
 {
     /// <summary>
     /// Adds <paramref name="change"/> (negative to take) to the stock, starting from the <paramref name="seen"/> value (read when not given);
-    /// refused when it would go below zero or the product is gone. Returns the stock after the change, or the stock
-    /// there is when refused (0 for a product that is gone).
+    /// refused when it would go below zero (or above <paramref name="max"/>) or the product is gone. Returns the stock after
+    /// the change, or the stock there is when refused (0 for a product that is gone).
     /// </summary>
-    public async Task<(bool Changed, int Stock)> ChangeAsync(Guid productId, int change, int? seen = null)
+    public async Task<(bool Changed, int Stock)> ChangeAsync(Guid productId, int change, int? seen = null, long max = long.MaxValue)
     {
         var current = seen ?? await ReadStockAsync(productId);
         while (true)
         {
             if (current is not { } stock) return (false, 0);
-            if (stock + change < 0) return (false, stock);
+            if (stock + (long)change < 0 || stock + (long)change > max) return (false, stock);
             var (applied, row) = await database.ExecuteConditionalAsync("stock.change",
                 "UPDATE products SET stock = ? WHERE id = ? IF stock = ?", stock + change, productId, stock);
             if (applied) return (true, stock + change);
@@ -28,7 +28,7 @@ public sealed class CassandraStock(CassandraDatabase database)
         }
     }
 
-    private async Task<int?> ReadStockAsync(Guid productId) =>
+    public async Task<int?> ReadStockAsync(Guid productId) =>
         await database.SingleAsync("stock.read", "SELECT stock FROM products WHERE id = ?", productId) is { } row ? StockOf(row) : null;
 
     private static int? StockOf(Row row) => row.HasValue("stock") ? row.GetValue<int>("stock") : null;

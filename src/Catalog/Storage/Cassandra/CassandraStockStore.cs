@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cassandra;
 using ProductStore.Catalog.Domain;
+using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Storage.Cassandra;
 
 namespace ProductStore.Catalog.Storage.Cassandra;
@@ -25,7 +26,7 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
             if (await database.SingleAsync("stock.reservation", "SELECT status, items, created_at FROM reservations WHERE order_id = ?", orderId) is { } record)
             {
                 if (record.GetValue<string>("status") != Pending) return Replay(orderId, record, items);
-                if (DateTimeOffset.UtcNow > giveUpAt) throw new TimeoutException($"Order {orderId} has been reserving stock for longer than {PendingWait}.");
+                if (DateTimeOffset.UtcNow > giveUpAt) throw new StorageUnavailableException($"Order {orderId} has been reserving stock for longer than {PendingWait}.");
                 await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
                 continue;
             }
@@ -89,6 +90,15 @@ public sealed class CassandraStockStore(CassandraDatabase database, CassandraPro
                     break;
             }
         }
+    }
+
+    public async Task<StockAdjustmentOutcome> AdjustAsync(Guid productId, int change, CancellationToken cancellationToken)
+    {
+        if (await stock.ReadStockAsync(productId) is not { } seen) return new StockAdjustmentOutcome.NotFound();
+        var (changed, now) = await stock.ChangeAsync(productId, change, seen, ProductRules.MaxStock);
+        if (changed) return new StockAdjustmentOutcome.Adjusted(now);
+        // Refused with a stock of 0 may also mean the product was deleted meanwhile.
+        return await stock.ReadStockAsync(productId) is null ? new StockAdjustmentOutcome.NotFound() : new StockAdjustmentOutcome.OutOfRange(now);
     }
 
     private Task GiveBackAsync(IEnumerable<ReservedItem> items) =>

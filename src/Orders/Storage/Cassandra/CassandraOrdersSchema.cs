@@ -101,9 +101,20 @@ public static class CassandraOrdersSchema
         )
         """;
 
+    // The request (and its key) whose checkout holds a user's cart: one partition per user, taken with INSERT ... IF NOT EXISTS.
+    private const string CartCheckouts = """
+        CREATE TABLE IF NOT EXISTS cart_checkouts (
+            user_id uuid PRIMARY KEY,
+            idempotency_key text,
+            owner uuid,
+            locked_at timestamp
+        )
+        """;
+
     public static readonly IReadOnlyList<string> Migrations =
     [
         string.Join(";\n", Orders, OrdersByUser, OrdersByMonth, OrderListingMonths, OrdersDue, OrdersStockReleasePending,
             Checkouts, CheckoutsInProgress),
+        CartCheckouts,
     ];
 }

@@ -13,5 +13,6 @@ public sealed class CassandraOrdersStores : ICassandraStores
         services.AddCassandraDatabase("orders", CassandraOrdersSchema.Migrations);
         services.AddSingleton<IOrderStore, CassandraOrderStore>();
         services.AddSingleton<ICheckoutStore, CassandraCheckoutStore>();
+        services.AddSingleton<ICartCheckoutLocks, CassandraCartCheckoutLocks>();
     }
 }

@@ -54,10 +54,11 @@ public sealed class CassandraDatabase : IAsyncDisposable
         {
             return await Session.PrepareAsync(cql).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             // A failed prepare (node down) must not stick: the next call prepares again.
             _prepared.TryRemove(cql, out _);
+            if (CassandraFailures.IsUnavailable(e)) throw CassandraFailures.Unavailable("prepare", e);
             throw;
         }
     }
@@ -68,9 +69,16 @@ public sealed class CassandraDatabase : IAsyncDisposable
     public async Task<RowSet> ExecuteAsync(string operation, IStatement statement)
     {
         using var call = DatabaseTelemetry.Start(DatabaseTelemetry.Cassandra, operation);
-        var rows = await Session.ExecuteAsync(statement).ConfigureAwait(false);
-        call.Succeeded();
-        return rows;
+        try
+        {
+            var rows = await Session.ExecuteAsync(statement).ConfigureAwait(false);
+            call.Succeeded();
+            return rows;
+        }
+        catch (Exception e) when (CassandraFailures.IsUnavailable(e))
+        {
+            throw CassandraFailures.Unavailable(operation, e);
+        }
     }
 
     public async Task<RowSet> ExecuteAsync(string operation, string cql, params object?[] values) =>

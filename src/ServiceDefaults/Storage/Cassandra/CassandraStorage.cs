@@ -29,8 +29,9 @@ public static class CassandraStorage
         {
             try
             {
-                await database.ExecuteAsync("health", new SimpleStatement("SELECT release_version FROM system.local")
-                    .SetConsistencyLevel(ConsistencyLevel.One)).WaitAsync(cancellationToken);
+                // A read of the service's own keyspace at the consistency its writes use: ready while enough replicas answer.
+                await database.ExecuteAsync("health", new SimpleStatement("SELECT version FROM schema_migrations LIMIT 1")
+                    .SetConsistencyLevel(database.Options.Consistency)).WaitAsync(cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -10,10 +10,10 @@ namespace ProductStore.Users.Storage.Cassandra;
 public sealed class CassandraRefreshTokenStore(CassandraDatabase database) : IRefreshTokenStore
 {
     private const string InsertToken =
-        "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at, used) VALUES (?, ?, ?, ?, false)";
+        "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at, stamp, used) VALUES (?, ?, ?, ?, ?, false)";
 
     public Task AddAsync(RefreshTokenRecord token, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("refresh_tokens.add", InsertToken, token.TokenHash, token.FamilyId, token.UserId, token.ExpiresAt);
+        database.ExecuteAsync("refresh_tokens.add", InsertToken, token.TokenHash, token.FamilyId, token.UserId, token.ExpiresAt, token.Stamp);
 
     public async Task<(RotationResult Result, Guid UserId)> RotateAsync(
         string oldHash, Func<RefreshTokenRecord, RefreshTokenRecord> successor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -24,8 +24,8 @@ public sealed class CassandraRefreshTokenStore(CassandraDatabase database) : IRe
         {
             // The successor goes in first: if spending the old token then loses a race, the family is revoked and the
             // successor with it; if storing the successor fails, the old token is still unspent and the client may retry.
-            var next = successor(new RefreshTokenRecord(oldHash, token.FamilyId, token.UserId, token.ExpiresAt));
-            await database.ExecuteAsync("refresh_tokens.rotate", InsertToken, next.TokenHash, next.FamilyId, next.UserId, next.ExpiresAt);
+            var next = successor(new RefreshTokenRecord(oldHash, token.FamilyId, token.UserId, token.ExpiresAt, token.Stamp));
+            await database.ExecuteAsync("refresh_tokens.rotate", InsertToken, next.TokenHash, next.FamilyId, next.UserId, next.ExpiresAt, next.Stamp);
             var (spent, _) = await database.ExecuteConditionalAsync("refresh_tokens.rotate",
                 "UPDATE refresh_tokens SET used = true WHERE token_hash = ? IF used = false", oldHash);
             if (spent) return (RotationResult.Rotated, token.UserId);
@@ -34,16 +34,18 @@ public sealed class CassandraRefreshTokenStore(CassandraDatabase database) : IRe
         return (RotationResult.Reused, token.UserId);
     }
 
-    public async Task RevokeFamilyAsync(string tokenHash, CancellationToken cancellationToken)
+    public async Task<Guid?> RevokeFamilyAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        if (await FindAsync(tokenHash) is { } token) await RevokeAsync(token.FamilyId);
+        if (await FindAsync(tokenHash) is not { } token) return null;
+        await RevokeAsync(token.FamilyId);
+        return token.FamilyId;
     }
 
     private async Task<StoredToken?> FindAsync(string tokenHash) =>
         await database.SingleAsync("refresh_tokens.find",
-                "SELECT family_id, user_id, expires_at, used FROM refresh_tokens WHERE token_hash = ?", tokenHash) is { } row
+                "SELECT family_id, user_id, expires_at, used, stamp FROM refresh_tokens WHERE token_hash = ?", tokenHash) is { } row
             ? new StoredToken(row.GetValue<Guid>("family_id"), row.GetValue<Guid>("user_id"),
-                row.GetValue<DateTimeOffset>("expires_at"), row.GetValue<bool>("used"))
+                row.GetValue<DateTimeOffset>("expires_at"), row.GetValue<bool>("used"), row.HasValue("stamp") ? row.GetValue<string>("stamp") : "")
             : null;
 
     private async Task<bool> IsRevokedAsync(Guid familyId) =>
@@ -53,5 +55,5 @@ public sealed class CassandraRefreshTokenStore(CassandraDatabase database) : IRe
     private Task RevokeAsync(Guid familyId) =>
         database.ExecuteAsync("refresh_families.revoke", "UPDATE refresh_families SET revoked = true WHERE family_id = ?", familyId);
 
-    private sealed record StoredToken(Guid FamilyId, Guid UserId, DateTimeOffset ExpiresAt, bool Used);
+    private sealed record StoredToken(Guid FamilyId, Guid UserId, DateTimeOffset ExpiresAt, bool Used, string Stamp);
 }

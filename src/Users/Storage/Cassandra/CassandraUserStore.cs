@@ -1,4 +1,5 @@
 using Cassandra;
+using ProductStore.ServiceDefaults.Auth;
 using ProductStore.ServiceDefaults.Storage;
 using ProductStore.ServiceDefaults.Storage.Cassandra;
 using ProductStore.Users.Domain;
@@ -9,7 +10,7 @@ namespace ProductStore.Users.Storage.Cassandra;
 /// users_by_id holds the accounts (and pages them, in token order); users_by_email claims an email by a lightweight
 /// transaction before the account is written; users_by_role indexes roles (see <see cref="UserRoleIndex"/>).
 /// </summary>
-public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider time) : IUserStore
+public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider time, AdminGuard admins) : IUserStore
 {
     /// <summary>
     /// A claim this old whose account never appeared was left by a writer that died between its two writes; a new
@@ -17,7 +18,7 @@ public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider 
     /// </summary>
     public static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(2);
 
-    private const string Columns = "id, email, display_name, role, role_version, password_hash, created_at";
+    private const string Columns = "id, email, display_name, role, role_version, password_hash, created_at, security_stamp";
     private const string CursorKind = "users";
     private readonly UserRoleIndex _roles = new(database);
 
@@ -47,8 +48,8 @@ public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider 
         if (!claimed && !await TakeOverAsync(user, claim)) return false;
         await database.ExecuteBatchAsync("users.add",
         [
-            database.BindAsync($"INSERT INTO users_by_id ({Columns}) VALUES (?, ?, ?, ?, 0, ?, ?)",
-                user.Id, user.Email, user.DisplayName, user.Role, user.PasswordHash, user.CreatedAt),
+            database.BindAsync($"INSERT INTO users_by_id ({Columns}) VALUES (?, ?, ?, ?, 0, ?, ?, ?)",
+                user.Id, user.Email, user.DisplayName, user.Role, user.PasswordHash, user.CreatedAt, user.SecurityStamp),
             _roles.Add(user.Role, user.Id, user.CreatedAt, version: 0),
         ]);
         return true;
@@ -57,29 +58,68 @@ public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider 
     public async Task<Page<User>> ListAsync(string? cursor, int limit, CancellationToken cancellationToken) =>
         await database.PageAsync("users.list", await database.BindAsync($"SELECT {Columns} FROM users_by_id"), CursorKind, cursor, limit, Read);
 
-    public async Task<User?> ChangeRoleAsync(Guid id, string role, CancellationToken cancellationToken)
+    public async Task<RoleChangeOutcome> ChangeRoleAsync(Guid id, string role, CancellationToken cancellationToken)
+    {
+        if (await FindRowAsync(id) is not { } found) return new RoleChangeOutcome.NotFound();
+        if (Read(found).Role != Roles.Admin || role == Roles.Admin) return await SetRoleAsync(id, role, cancellationToken);
+        // Taking admin away: one such change at a time, each counting the admins that stay (see AdminGuard).
+        return await admins.WhileHeldAsync(async () =>
+            await AnotherAdminThanAsync(id, cancellationToken) ? await SetRoleAsync(id, role, cancellationToken) : new RoleChangeOutcome.LastAdmin());
+    }
+
+    private async Task<RoleChangeOutcome> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken)
     {
         // Compare-and-set on role_version orders the changes; the index writes carry that order in their timestamps.
         while (true)
         {
-            if (await FindRowAsync(id) is not { } row) return null;
+            if (await FindRowAsync(id) is not { } row) return new RoleChangeOutcome.NotFound();
             var (user, version) = (Read(row), row.GetValue<int>("role_version"));
             if (user.Role == role)
             {
                 // Repairs the index entry a writer that died after its compare-and-set never wrote (idempotent).
                 await database.ExecuteAsync("users.change_role", await _roles.Add(role, id, user.CreatedAt, version));
-                return user;
+                return new RoleChangeOutcome.Unchanged(user);
             }
-            var (changed, _) = await database.ExecuteConditionalAsync("users.change_role",
-                "UPDATE users_by_id SET role = ?, role_version = ? WHERE id = ? IF role_version = ?", role, version + 1, id, version);
-            if (changed)
+            var changed = user with { Role = role, SecurityStamp = User.NewSecurityStamp() };
+            var (applied, _) = await database.ExecuteConditionalAsync("users.change_role",
+                "UPDATE users_by_id SET role = ?, role_version = ?, security_stamp = ? WHERE id = ? IF role_version = ?",
+                role, version + 1, changed.SecurityStamp, id, version);
+            if (applied)
             {
                 await database.ExecuteBatchAsync("users.change_role",
                     [_roles.Remove(user.Role, id, user.CreatedAt, version + 1), _roles.Add(role, id, user.CreatedAt, version + 1)]);
-                return user with { Role = role };
+                return new RoleChangeOutcome.Changed(changed);
             }
             cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    /// <summary>Whether an account other than <paramref name="id"/> is admin, confirmed against its row (index entries are only candidates).</summary>
+    private async Task<bool> AnotherAdminThanAsync(Guid id, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in await _roles.CandidatesAsync(Roles.Admin, AdminGuard.CandidatesRead))
+        {
+            if (candidate != id && (await FindByIdAsync(candidate, cancellationToken))?.Role == Roles.Admin) return true;
+        }
+        return false;
+    }
+
+    public async Task<User?> RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindByIdAsync(id, cancellationToken) is not { } user) return null;
+        var renewed = user with { SecurityStamp = User.NewSecurityStamp() };
+        // Conditional on a column every account has (UPDATE … IF EXISTS is newer than Cassandra 2.1): never brings a row back as a stamp alone.
+        var (applied, _) = await database.ExecuteConditionalAsync("users.renew_stamp",
+            "UPDATE users_by_id SET security_stamp = ? WHERE id = ? IF email = ?", renewed.SecurityStamp, id, user.Email);
+        return applied ? await FindByIdAsync(id, cancellationToken) : null;
+    }
+
+    public async Task<User?> ChangePasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken)
+    {
+        if (await FindByIdAsync(id, cancellationToken) is not { } user) return null;
+        var (applied, _) = await database.ExecuteConditionalAsync("users.change_password",
+            "UPDATE users_by_id SET password_hash = ?, security_stamp = ? WHERE id = ? IF email = ?", passwordHash, User.NewSecurityStamp(), id, user.Email);
+        return applied ? await FindByIdAsync(id, cancellationToken) : null;
     }
 
     /// <summary>
@@ -107,5 +147,8 @@ public sealed class CassandraUserStore(CassandraDatabase database, TimeProvider 
 
     private static User Read(Row row) =>
         new(row.GetValue<Guid>("id"), row.GetValue<string>("email"), row.GetValue<string>("display_name"), row.GetValue<string>("role"),
-            row.GetValue<string>("password_hash"), row.GetValue<DateTimeOffset>("created_at"));
+            row.GetValue<string>("password_hash"), row.GetValue<DateTimeOffset>("created_at"))
+        {
+            SecurityStamp = row.HasValue("security_stamp") ? row.GetValue<string>("security_stamp") : "",
+        };
 }

@@ -48,6 +48,37 @@ public sealed class CassandraUsersStores : ICassandraStores
             created_at timestamp
         )
         """,
+        // Revocation: stamps, the stamp each refresh token was issued under, what ended when (by minute), and the
+        // guard that lets one change at a time take admin away. Signing keys made by rotation. Failed logins per account.
+        """
+        ALTER TABLE users_by_id ADD security_stamp text;
+        ALTER TABLE refresh_tokens ADD stamp text;
+        CREATE TABLE IF NOT EXISTS revocations (
+            minute bigint,
+            at timestamp,
+            id uuid,
+            user_id uuid,
+            stamp text,
+            session_id uuid,
+            PRIMARY KEY (minute, at, id)
+        );
+        CREATE TABLE IF NOT EXISTS admin_guard (
+            name text PRIMARY KEY,
+            holder uuid
+        );
+        CREATE TABLE IF NOT EXISTS signing_key_ring (
+            ring text,
+            kid text,
+            private_key blob,
+            created_at timestamp,
+            PRIMARY KEY (ring, kid)
+        );
+        CREATE TABLE IF NOT EXISTS login_failures (
+            account text PRIMARY KEY,
+            failures int,
+            blocked_until timestamp
+        )
+        """,
     ];
 
     public void Add(IServiceCollection services)
@@ -56,5 +87,8 @@ public sealed class CassandraUsersStores : ICassandraStores
         services.AddSingleton<IUserStore, CassandraUserStore>();
         services.AddSingleton<IRefreshTokenStore, CassandraRefreshTokenStore>();
         services.AddSingleton<ISigningKeyStore, CassandraSigningKeyStore>();
+        services.AddSingleton<IRevocationStore, CassandraRevocationStore>();
+        services.AddSingleton<AdminGuard>();
+        services.AddSingleton<ILoginFailureStore, CassandraLoginFailureStore>();
     }
 }

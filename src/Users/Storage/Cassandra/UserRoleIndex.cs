@@ -12,8 +12,8 @@ public sealed class UserRoleIndex(CassandraDatabase database)
 {
     private const int CandidatesRead = 20;
 
-    public async Task<IReadOnlyList<Guid>> CandidatesAsync(string role) =>
-        (await database.ExecuteAsync("users.any_in_role", $"SELECT id FROM users_by_role WHERE role = ? LIMIT {CandidatesRead}", role))
+    public async Task<IReadOnlyList<Guid>> CandidatesAsync(string role, int limit = CandidatesRead) =>
+        (await database.ExecuteAsync("users.any_in_role", "SELECT id FROM users_by_role WHERE role = ? LIMIT ?", role, limit))
         .Select(r => r.GetValue<Guid>("id")).ToList();
 
     public Task<BoundStatement> Add(string role, Guid id, DateTimeOffset createdAt, int version) =>

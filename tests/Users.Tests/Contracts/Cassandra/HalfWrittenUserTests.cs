@@ -68,7 +68,7 @@ public sealed class HalfWrittenUserTests(CassandraUsersStores stores) : IClassFi
         Assert.False(await store.AnyInRoleAsync(before, default));
         Assert.False(await store.AnyInRoleAsync(after, default));
 
-        Assert.Equal(user with { Role = after }, await store.ChangeRoleAsync(user.Id, after, default));
+        Assert.Equal(new RoleChangeOutcome.Unchanged(user with { Role = after }), await store.ChangeRoleAsync(user.Id, after, default));
         Assert.True(await store.AnyInRoleAsync(after, default));
     }
 }

@@ -1,0 +1,62 @@
+namespace ProductStore.ServiceDefaults.Storage;
+
+/// <summary>
+/// Data only this service's user may read: folders 0700 and files 0600, created so and tightened when they exist
+/// already (data from before this rule). SQLite gives its -wal and -shm files the database file's own mode.
+/// </summary>
+public static class PrivateFiles
+{
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OthersBits = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    public static void CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        Directory.CreateDirectory(path, FolderMode);
+        try
+        {
+            Tighten(path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // A mount owned by someone else (a volume the platform made): the files inside are still 0600.
+        }
+    }
+
+    /// <summary>Creates <paramref name="path"/> empty and 0600 if missing, else takes group and other access away.</summary>
+    public static void CreateFile(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var _ = new FileStream(path, new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = FileMode });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it at the same moment: tighten theirs below.
+            }
+        }
+        Tighten(path);
+    }
+
+    /// <summary>Takes group and other access away from a file that exists (the database's -wal and -shm after an older start).</summary>
+    public static void TightenIfExists(string path)
+    {
+        if (!OperatingSystem.IsWindows() && Path.Exists(path)) Tighten(path);
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void Tighten(string path)
+    {
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & OthersBits) != 0) File.SetUnixFileMode(path, mode & ~OthersBits);
+    }
+}
