@@ -11,6 +11,11 @@ namespace ProductStore.EndToEnd.Tests;
 public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixture<SystemFixture>, IAsyncLifetime
 {
     private const string Password = "storefront-test-password-1";
+    // Every wait has a bound, and so has each test: a stuck page fails the test instead of hanging the run.
+    private const int TestTimeout = 240_000;
+    private const float ActionTimeout = 20_000;
+    private const float NavigationTimeout = 30_000;
+    private const float ExpectTimeout = 10_000;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private readonly List<string> _consoleErrors = [];
@@ -21,20 +26,22 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
     {
         var chromium = Tools.Require("chromium");
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = chromium,
+            Timeout = NavigationTimeout,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
+        if (_browser is not null) await _browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(15));
         _playwright?.Dispose();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeout)]
     public async Task A_shopper_browses_filters_adds_two_products_registers_checks_out_and_sees_the_order_delivered()
     {
         var page = await NewPageAsync();
@@ -75,7 +82,31 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await CheckAsync(page, "order");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeout)]
+    public async Task The_catalog_page_first_load_transfers_at_most_150_KB_of_html_css_and_script()
+    {
+        var page = await NewPageAsync();
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<IRequest>();
+        page.RequestFinished += (_, request) => requests.Enqueue(request);
+
+        await page.GotoAsync(Shop.ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        // Bytes on the wire as the browser received them (headers and encoded bodies), images left out.
+        var counted = requests.Where(r => r.ResourceType != "image").ToList();
+        long transferred = 0;
+        foreach (var request in counted)
+        {
+            var sizes = await request.SizesAsync();
+            transferred += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
+        }
+        Directory.CreateDirectory("artifacts");
+        await File.WriteAllTextAsync(Path.Combine("artifacts", "storefront-catalog-first-load.txt"),
+            $"{transferred} bytes in {counted.Count} responses: {string.Join(", ", counted.Select(r => new Uri(r.Url).AbsolutePath))}\n");
+        Assert.Contains(counted, r => r.ResourceType == "script");
+        Assert.InRange(transferred, 1, 150 * 1024);
+    }
+
+    [Fact(Timeout = TestTimeout)]
     public async Task A_double_click_on_place_order_places_one_order()
     {
         var page = await NewPageAsync();
@@ -89,7 +120,7 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         Assert.Equal(1, await OrderCountAsync(email));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeout)]
     public async Task An_admin_creates_a_product_and_a_shopper_finds_it()
     {
         var admin = await NewPageAsync();
@@ -112,7 +143,7 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await Assertions.Expect(shopper.Locator(".products .card .name")).ToHaveTextAsync([name]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeout)]
     public async Task A_customer_is_refused_the_back_office_and_sees_no_link_to_it()
     {
         var page = await NewPageAsync();
@@ -126,7 +157,7 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await CheckAsync(page, "forbidden");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeout)]
     public async Task Without_javascript_a_shopper_browses_adds_to_the_cart_and_checks_out()
     {
         var page = await NewPageAsync(javaScript: false);
@@ -145,12 +176,14 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await page.WaitForURLAsync(url => url.Contains("/orders/", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator("[data-status]")).ToBeVisibleAsync();
-        await CheckAsync(page, "order-no-js");
+        await CheckAsync(page, "order-no-js", javaScript: false);
     }
 
     private async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         var context = await _browser!.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(NavigationTimeout);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -163,9 +196,9 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
     }
 
     /// <summary>No serious or critical axe violation, no console error so far, and screenshots at phone and desktop width.</summary>
-    private async Task CheckAsync(IPage page, string name)
+    private async Task CheckAsync(IPage page, string name, bool javaScript = true)
     {
-        var axe = await page.RunAxe();
+        var axe = await (javaScript ? page : await CopyWithJavaScriptAsync(page)).RunAxe().WaitAsync(TimeSpan.FromSeconds(30));
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)").ToList();
         Assert.True(serious.Count == 0, $"{name}: {string.Join("; ", serious)}");
         Assert.True(_consoleErrors.Count == 0, string.Join("\n", _consoleErrors));
@@ -175,6 +208,21 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await page.ScreenshotAsync(new() { Path = Path.Combine("artifacts", $"storefront-{name}-phone.png"), FullPage = true });
         await page.SetViewportSizeAsync(desktop.Width, desktop.Height);
         await page.ScreenshotAsync(new() { Path = Path.Combine("artifacts", $"storefront-{name}-desktop.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// The same URL with the same cookies in a page that runs scripts: axe is a script, and Playwright's evaluate waits
+    /// forever on a page with JavaScript off (the run hung there before tests had timeouts).
+    /// </summary>
+    private async Task<IPage> CopyWithJavaScriptAsync(IPage page)
+    {
+        var copy = await NewPageAsync();
+        await copy.Context.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        await copy.GotoAsync(page.Url);
+        return copy;
     }
 
     private async Task<string> RegisterAsync(IPage page, bool fromHome = false)
