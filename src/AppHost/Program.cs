@@ -32,10 +32,13 @@ var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
     .WithEnvironment("ServiceAuth__ClientId", "orders")
     .WithEnvironment("ServiceAuth__ClientSecret", ordersClientSecret);
 
-var storefront = builder.AddService<Projects.Storefront>("storefront", port: 8004);
+var storefront = builder.AddService<Projects.Storefront>("storefront", port: 8004)
+    .WithDataDirectory()
+    .BehindTheGateway();
 
 var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
     .WithManagementEndpoint(port: 8085)
+    .TrustingTheStorefront()
     .WithReference(users).WaitFor(users)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(cart).WaitFor(cart)

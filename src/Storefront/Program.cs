@@ -7,6 +7,7 @@ builder.AddProcessDefaults();
 builder.AddStorefront();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseAuthentication();
 app.UseAuthorization();

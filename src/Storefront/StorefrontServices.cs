@@ -11,6 +11,8 @@ public static class StorefrontServices
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddShopperAddress(builder.Configuration);
+        builder.Services.AddSessionKeys(builder.Configuration);
         builder.Services.AddShopperSession();
         builder.Services.AddGatewayClients();
         return builder;
