@@ -51,7 +51,7 @@ var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
 // gateway references the storefront for its pages and references must not form a cycle.
 storefront.WithEnvironment(context => context.EnvironmentVariables["services__gateway__http__0"] = gateway.GetEndpoint("http"));
 
-var pushgateway = builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+var pushgateway = builder.AddMonitoring(scraped: [users, catalog, cart, orders, storefront, gateway]);
 builder.AddBackups(storage, pushgateway);
 
 if (PublishCommand.IsRequested(args)) return await PublishCommand.RunAsync(builder, args);
