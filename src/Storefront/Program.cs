@@ -15,7 +15,7 @@ app.UseAntiforgery();
 app.MapProcessEndpoints();
 app.MapStaticAssets();
 app.MapNotAnApi();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 
 public partial class Program;

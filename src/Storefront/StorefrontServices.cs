@@ -5,10 +5,10 @@ namespace ProductStore.Storefront;
 
 public static class StorefrontServices
 {
-    /// <summary>Static server rendering, the shopper's session cookie, and typed clients of the public API behind the gateway.</summary>
+    /// <summary>Static server rendering (interactive on the server only where it earns it), the shopper's session cookie, and typed clients of the public API behind the gateway.</summary>
     public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddShopperAddress(builder.Configuration);

@@ -76,8 +76,11 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator(".summary li")).ToHaveCountAsync(2);
         await CheckAsync(page, "checkout");
 
+        // The order's status follows the order over the page's circuit (an interactive server component), not reloads.
+        var circuit = page.WaitForWebSocketAsync(new() { Predicate = socket => socket.Url.Contains("/_blazor", StringComparison.Ordinal) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/orders/", StringComparison.Ordinal));
+        await circuit;
         await Assertions.Expect(page.Locator("[data-status]")).ToHaveTextAsync("Delivered", new() { Timeout = 20_000 });
         await CheckAsync(page, "order");
     }
