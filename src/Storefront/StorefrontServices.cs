@@ -11,6 +11,7 @@ public static class StorefrontServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMemoryCache();
         builder.Services.AddShopperAddress(builder.Configuration);
         builder.Services.AddSessionKeys(builder.Configuration);
         builder.Services.AddShopperSession();
