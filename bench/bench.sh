@@ -13,16 +13,17 @@
 #      runner's warm-up: a fresh runner process JIT-compiles and opens its connections then), then 20 s measured.
 # Needs: wrk, nginx, jq, sqlite3 (apt-get install -y wrk nginx jq sqlite3). Results go to bench/results/latest.md (and stdout);
 # each journey rate's load reports to bench/results/journeys/ (not committed).
-# Usage: bench/bench.sh [--rounds 3] [--duration 10] [--connections 32] [--rates "100 200 300 400"]
+# Usage: bench/bench.sh [--rounds 3] [--duration 10] [--connections 32] [--rates "100 200 300 400"] [--port-offset 1000]
+# --port-offset moves every port (services, gateway, nginx, dashboard) by that much, beside a system on the usual ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=3; DURATION=10; CONNECTIONS=32; RATES="100 150 200 250 300 350 400 450 500 600"; JOURNEY_SECONDS=20
+ROUNDS=3; DURATION=10; CONNECTIONS=32; RATES="100 150 200 250 300 350 400 450 500 600"; JOURNEY_SECONDS=20; PORT_OFFSET=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2;; --duration) DURATION=$2; shift 2;;
     --connections) CONNECTIONS=$2; shift 2;; --rates) RATES=$2; shift 2;;
-    --journey-seconds) JOURNEY_SECONDS=$2; shift 2;;
+    --journey-seconds) JOURNEY_SECONDS=$2; shift 2;; --port-offset) PORT_OFFSET=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -33,7 +34,17 @@ DATA=$WORK/data
 RESULTS=bench/results/latest.md
 mkdir -p bench/results
 ROUTE='/api/catalog/products?limit=20&sort=price'
-GATEWAY=http://127.0.0.1:8080; CATALOG=http://127.0.0.1:8000; NGINX_PORT=8090
+port() { echo $(($1 + PORT_OFFSET)); }
+GATEWAY=http://127.0.0.1:$(port 8080); CATALOG=http://127.0.0.1:$(port 8000); NGINX_PORT=$(port 8090)
+DASHBOARD=http://127.0.0.1:$(port 18888)
+# The launch profile's dashboard addresses, moved by the offset; the AppHost's Ports:<resource> settings for the rest.
+DASHBOARD_ENV=(ASPNETCORE_URLS=$DASHBOARD ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:$(port 18889)
+  ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:$(port 18890) ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
+  ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true ASPIRE_PROXYLESS_ENDPOINT_PORT_RANGE=$(port 41000)-$(port 41999))
+APPHOST_PORTS=()
+for resource in gateway:8080 gateway-management:8085 catalog:8000 cart:8001 orders:8002 users:8003 storefront:8004; do
+  APPHOST_PORTS+=("--Ports:${resource%%:*}=$(port "${resource##*:}")")
+done
 ADMIN_EMAIL=bench-admin@productstore.local; ADMIN_PASSWORD=bench-admin-password-1
 
 APPHOST_PID=""; NGINX_PID=""
@@ -61,7 +72,8 @@ echo "== starting the system"
 # Cheap password hashing: setup registers two shoppers per journey/s of the highest rate; the journey measures
 # shopping, not PBKDF2 (the login-storm scenario does that).
 START_NS=$(date +%s%N)
-dotnet run --project src/AppHost -c Release --no-build -- --no-monitoring --AppHost:DashboardTelemetry=false \
+env "${DASHBOARD_ENV[@]}" dotnet run --project src/AppHost -c Release --no-build --no-launch-profile -- "${APPHOST_PORTS[@]}" \
+  --no-monitoring --AppHost:DashboardTelemetry=false \
   --AppHost:DataDirectory="$DATA" --AppHost:Environment=Production \
   --Resources:users:Environment:Users__Admin__Email=$ADMIN_EMAIL \
   --Resources:users:Environment:Users__Admin__Password=$ADMIN_PASSWORD \
@@ -73,7 +85,6 @@ dotnet run --project src/AppHost -c Release --no-build -- --no-monitoring --AppH
   --Resources:gateway:Environment:Gateway__RateLimits__Auth__TokensPerPeriod=100000000 \
   >"$WORK/apphost.log" 2>&1 &
 APPHOST_PID=$!
-DASHBOARD=$(jq -r '.profiles.http.applicationUrl' src/AppHost/Properties/launchSettings.json)
 until grep -q "ProductStore is ready" "$WORK/apphost.log" && curl -sf -o /dev/null "$DASHBOARD"; do
   kill -0 $APPHOST_PID 2>/dev/null || { cat "$WORK/apphost.log"; exit 1; }
   sleep 0.1
@@ -82,7 +93,7 @@ COLD_START=$(awk "BEGIN { printf \"%.1f\", ($(date +%s%N) - $START_NS) / 1e9 }")
 REPORTED=$(grep -o "ready in [0-9.]* s" "$WORK/apphost.log")
 echo "cold start: ${COLD_START} s from launch ($REPORTED after the AppHost started)"
 
-declare -A PORTS=([gateway]=8080 [catalog]=8000 [cart]=8001 [orders]=8002 [users]=8003 [storefront]=8004)
+declare -A PORTS=([gateway]=$(port 8080) [catalog]=$(port 8000) [cart]=$(port 8001) [orders]=$(port 8002) [users]=$(port 8003) [storefront]=$(port 8004))
 pid_of_port() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 declare -A IDLE_RSS LOAD_RSS
@@ -101,7 +112,7 @@ error_log $WORK/nginx-error.log;
 events { worker_connections 4096; }
 http {
   access_log off;
-  upstream catalog { server 127.0.0.1:8000; keepalive 64; }
+  upstream catalog { server 127.0.0.1:$(port 8000); keepalive 64; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / { proxy_pass http://catalog; proxy_http_version 1.1; proxy_set_header Connection ""; }
