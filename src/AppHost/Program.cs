@@ -4,6 +4,7 @@ using ProductStore.AppHost.Publish;
 // ProductStore's topology, once: run mode, the Aspire manifest and our compose and Kubernetes publishers all read it.
 var builder = DistributedApplication.CreateBuilder(PublishCommand.AspireArguments(args));
 builder.KeepSecretsFromChildProcesses();
+builder.CheckHealthPromptly();
 
 var storage = builder.AddProductStoreStorage("cassandra");
 var ordersClientSecret = builder.AddGeneratedSecret("orders-client-secret", "orders's client secret, exchanged at users for service tokens");

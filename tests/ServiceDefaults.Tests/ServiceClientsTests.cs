@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using ProductStore.ServiceDefaults.Http;
 using ProductStore.TestSupport;
@@ -50,7 +51,7 @@ public sealed class ServiceClientsTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _stub.DisposeAsync();
 
-    private StubClient Client(bool withToken = false, int maxRetries = 2)
+    private StubClient Client(bool withToken = false, int maxRetries = 2, Action<ILoggingBuilder>? logging = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -61,11 +62,53 @@ public sealed class ServiceClientsTests : IAsyncLifetime
             ["ServiceAuth:ClientId"] = "tests",
             ["ServiceAuth:ClientSecret"] = "s3cret",
         }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSingleton(TimeProvider.System);
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging(logging ?? (_ => { }))
+            .AddSingleton(TimeProvider.System);
         services.AddServiceClientDefaults();
         var client = services.AddServiceClient<StubClient>("stub");
         if (withToken) client.WithServiceToken();
         return services.BuildServiceProvider().GetRequiredService<StubClient>();
+    }
+
+    [Fact]
+    public async Task Polly_logs_retries_but_not_every_attempt()
+    {
+        var logs = new CapturedLogs();
+        _failuresLeft = 1;
+        var response = await Client(logging: b => b.AddProvider(logs)).Http.GetAsync("flaky");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var polly = logs.Where(e => e.Category.StartsWith("Polly", StringComparison.Ordinal)).ToList();
+        Assert.Contains(polly, e => e.Level == LogLevel.Warning);
+        Assert.DoesNotContain(polly, e => e.Level < LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_Polly_level_in_configuration_wins_over_the_quiet_default()
+    {
+        var logs = new CapturedLogs();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Polly"] = "Information",
+        }).Build();
+        await Client(logging: b => b.AddConfiguration(settings.GetSection("Logging")).AddProvider(logs)).Http.GetAsync("flaky");
+        Assert.Contains(logs, e => e.Category.StartsWith("Polly", StringComparison.Ordinal) && e.Level == LogLevel.Information);
+    }
+
+    private sealed class CapturedLogs : List<(string Category, LogLevel Level)>, ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+        public void Dispose() { }
+
+        private sealed class Logger(CapturedLogs logs, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter)
+            {
+                lock (logs) logs.Add((category, logLevel));
+            }
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ProductStore.ServiceDefaults.Http;
 
@@ -12,8 +13,22 @@ public static class ServiceClients
     {
         services.AddServiceDiscovery();
         services.ConfigureHttpClientDefaults(http => http.AddServiceResilienceHandler().AddServiceDiscovery());
+        services.PostConfigure<LoggerFilterOptions>(QuietAttemptLogs);
         return services;
     }
+
+    /// <summary>
+    /// Polly logs every attempt of every call at Information: a JSON line per call between services, formatted, written
+    /// and captured by the AppHost on the request path. Its retries and open circuits are warnings and errors, and stay.
+    /// A "Polly" level in configuration (Logging:LogLevel:Polly) wins over this default.
+    /// </summary>
+    private static void QuietAttemptLogs(LoggerFilterOptions options)
+    {
+        if (options.Rules.Any(rule => rule.CategoryName == PollyCategory)) return;
+        options.Rules.Add(new LoggerFilterRule(providerName: null, PollyCategory, LogLevel.Warning, filter: null));
+    }
+
+    private const string PollyCategory = "Polly";
 
     /// <summary>A typed HttpClient for calling another ProductStore service by its logical name.</summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string service)

@@ -10,6 +10,12 @@ public static class TelemetrySetup
     /// <summary>Meters beyond what the instrumentation packages add: authentication and our own.</summary>
     public static readonly string[] Meters = ["Microsoft.AspNetCore.Authentication", DatabaseTelemetry.SourceName, "ProductStore.*"];
 
+    /// <summary>
+    /// Meters no process listens to: ASP.NET Core 10's buffer pool meter (the hosting instrumentation adds it) counts every
+    /// rented buffer on the hot path, and no panel or alert rule reads it.
+    /// </summary>
+    public static readonly string[] SkippedMeters = ["Microsoft.AspNetCore.MemoryPool"];
+
     /// <summary>Our own span sources, beside the ASP.NET Core and HttpClient instrumentation.</summary>
     public static readonly string[] Sources = [DatabaseTelemetry.SourceName, "ProductStore.*"];
 
@@ -25,7 +31,8 @@ public static class TelemetrySetup
         var tracing = otlp || configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is { Length: > 0 };
         // A process may skip meters that only repeat what it measures itself (Telemetry:SkipMeters): each one enabled is
         // work on every request. A dropped instrument is never listened to.
-        var skipped = configuration.GetSection("Telemetry:SkipMeters").Get<string[]>()?.ToHashSet(StringComparer.Ordinal) ?? [];
+        var skipped = SkippedMeters.Concat(configuration.GetSection("Telemetry:SkipMeters").Get<string[]>() ?? [])
+            .ToHashSet(StringComparer.Ordinal);
 
         ProcessMetrics.EnsureCreated();
         var telemetry = builder.Services.AddOpenTelemetry()
