@@ -33,16 +33,26 @@ var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
     .WithEnvironment("ServiceAuth__ClientId", "orders")
     .WithEnvironment("ServiceAuth__ClientSecret", ordersClientSecret);
 
+var storefront = builder.AddService<Projects.Storefront>("storefront", port: 8004)
+    .WithDataDirectory()
+    .BehindTheGateway();
+
 var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
     .WithManagementEndpoint(port: 8085)
+    .TrustingTheStorefront()
     .WithReference(users).WaitFor(users)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(cart).WaitFor(cart)
     .WithReference(orders).WaitFor(orders)
+    .WithReference(storefront).WaitFor(storefront)
     .WithDeployment(d => d.IsPublic = true)
     .PrintWhenReady();
 
-var pushgateway = builder.AddMonitoring(scraped: [users, catalog, cart, orders, gateway]);
+// The storefront is a client of the public API through the gateway: given its address, not a reference, since the
+// gateway references the storefront for its pages and references must not form a cycle.
+storefront.WithEnvironment(context => context.EnvironmentVariables["services__gateway__http__0"] = gateway.GetEndpoint("http"));
+
+var pushgateway = builder.AddMonitoring(scraped: [users, catalog, cart, orders, storefront, gateway]);
 builder.AddBackups(storage, pushgateway);
 
 if (PublishCommand.IsRequested(args)) return await PublishCommand.RunAsync(builder, args);

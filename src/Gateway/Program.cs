@@ -21,6 +21,7 @@ app.UseForwardableRequests();
 app.UseApiDocumentsUi();
 app.UseRateLimiter();
 app.MapPublicHealthEndpoints();
+app.MapProcessPathsNotRelayed();
 app.MapGatewayProxy();
 app.Run();
 

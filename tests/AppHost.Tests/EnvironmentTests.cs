@@ -57,11 +57,23 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public async Task In_run_mode_the_gateway_believes_forwarded_addresses_from_loopback_where_the_storefront_runs_and_the_storefront_from_the_gateway()
+    {
+        using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false");
+
+        Assert.Equal("127.0.0.1", (await builder.EnvironmentAsync("gateway"))["Gateway__KnownProxies__0"]);
+        Assert.Equal("127.0.0.1", (await builder.EnvironmentAsync("storefront"))["Storefront__KnownProxies__0"]);
+        foreach (var service in new[] { "catalog", "cart", "orders" })
+            Assert.DoesNotContain((await builder.EnvironmentAsync(service)).Keys, k => k.Contains("KnownProxies", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SQLite_is_the_default_and_the_gateway_has_no_storage()
     {
         using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false", "--AppHost:DataDirectory=/tmp/apphost-test-data");
 
-        foreach (var service in new[] { "users", "catalog", "cart", "orders" })
+        // The storefront has no database, but its key ring lives in the data folder too.
+        foreach (var service in new[] { "users", "catalog", "cart", "orders", "storefront" })
             Assert.Equal("/tmp/apphost-test-data", (await builder.EnvironmentAsync(service))["Storage__DataDirectory"]);
         Assert.DoesNotContain("Storage__DataDirectory", (await builder.EnvironmentAsync("gateway")).Keys);
         Assert.DoesNotContain(builder.Resources, r => r.Name == "cassandra");

@@ -7,7 +7,7 @@ namespace ProductStore.AppHost.Tests;
 
 public sealed class TopologyTests
 {
-    private static readonly string[] Services = ["users", "catalog", "cart", "orders", "gateway"];
+    private static readonly string[] Services = ["users", "catalog", "cart", "orders", "storefront", "gateway"];
 
     [Fact]
     public async Task The_five_services_are_projects_on_the_documented_ports_and_only_the_gateway_is_public()
@@ -15,7 +15,7 @@ public sealed class TopologyTests
         using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false");
 
         var ports = Services.ToDictionary(s => s, s => builder.Resource(s).Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
-        Assert.Equal(new Dictionary<string, int?> { ["users"] = 8003, ["catalog"] = 8000, ["cart"] = 8001, ["orders"] = 8002, ["gateway"] = 8080 }, ports);
+        Assert.Equal(new Dictionary<string, int?> { ["users"] = 8003, ["catalog"] = 8000, ["cart"] = 8001, ["orders"] = 8002, ["storefront"] = 8004, ["gateway"] = 8080 }, ports);
         Assert.All(Services, s => Assert.IsType<ServiceProjectResource>(builder.Resource(s)));
         Assert.All(Services, s => Assert.All(builder.Resource(s).Annotations.OfType<EndpointAnnotation>(), e => Assert.False(e.IsProxied)));
         Assert.Equal(["gateway"], Services.Where(s => builder.Resource(s).TryGetLastAnnotation<DeploymentAnnotation>(out var d) && d.IsPublic));
@@ -56,7 +56,9 @@ public sealed class TopologyTests
         Assert.Equal(["users"], builder.Resource("catalog").ReferencedNames());
         Assert.Equal(["catalog", "users"], builder.Resource("cart").ReferencedNames());
         Assert.Equal(["cart", "catalog", "users"], builder.Resource("orders").ReferencedNames());
-        Assert.Equal(["cart", "catalog", "orders", "users"], builder.Resource("gateway").ReferencedNames());
+        Assert.Equal(["cart", "catalog", "orders", "storefront", "users"], builder.Resource("gateway").ReferencedNames());
+        // The storefront calls the public API through the gateway, by address: a reference back would be a cycle.
+        Assert.Empty(builder.Resource("storefront").ReferencedNames());
         foreach (var service in Services) Assert.Equal(builder.Resource(service).ReferencedNames(), builder.Resource(service).AwaitedNames());
     }
 

@@ -115,8 +115,10 @@ public sealed class ComposeTests
             Assert.Equal("http://jaeger:4317", environment.Text("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
             Assert.Null(environment.Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
             var references = environment.Keys().Where(k => k.StartsWith("services__", StringComparison.Ordinal)).ToList();
-            Assert.Equal(project.References.Select(r => $"services__{r}__http__0").Order(), references.Order());
-            foreach (var reference in project.References) Assert.Equal($"http://{reference}:8080", environment.Text($"services__{reference}__http__0"));
+            // The storefront is given the gateway's address, not a reference: the gateway references the storefront.
+            var addressed = project.Name == "storefront" ? project.References.Append("gateway").ToList() : project.References;
+            Assert.Equal(addressed.Select(r => $"services__{r}__http__0").Order(), references.Order());
+            foreach (var reference in addressed) Assert.Equal($"http://{reference}:8080", environment.Text($"services__{reference}__http__0"));
             if (!project.HasStorage) continue;
             Assert.Equal("cassandra", environment.Text("Storage__Provider"));
             Assert.StartsWith("Contact Points=cassandra;Port=9042;Local Datacenter=datacenter1;Username=${CASSANDRA_USERNAME:?", environment.Text("ConnectionStrings__cassandra"));

@@ -16,7 +16,7 @@ public sealed class ProductStoreSystem : IAsyncDisposable
     public const string AdminEmail = "admin@e2e.productstore.test";
     public const string AdminPassword = "e2e-admin-password-123";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly string[] Services = ["users", "catalog", "cart", "orders", "gateway"];
+    private static readonly string[] Services = ["users", "catalog", "cart", "orders", "storefront", "gateway"];
 
     private readonly string[] _arguments;
     private readonly IReadOnlyList<string> _resources;

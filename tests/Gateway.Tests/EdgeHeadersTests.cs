@@ -68,7 +68,7 @@ public class EdgeHeadersTests(GatewayFixture fixture) : IClassFixture<GatewayFix
 
     [Theory]
     [InlineData("/api/catalog/products", HttpStatusCode.OK)]
-    [InlineData("/internal/token", HttpStatusCode.NotFound)]
+    [InlineData("/.well-known/jwks.json", HttpStatusCode.OK)]
     [InlineData("/health/live", HttpStatusCode.OK)]
     [InlineData("/openapi/users.json", HttpStatusCode.OK)]
     public async Task Every_response_carries_the_security_headers_and_no_server_header(string path, HttpStatusCode status)
@@ -86,6 +86,22 @@ public class EdgeHeadersTests(GatewayFixture fixture) : IClassFixture<GatewayFix
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.DoesNotContain("script-src", csp);
         Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/products/0196a1b2-0000-7000-8000-000000000001")]
+    public async Task Storefront_pages_get_a_policy_that_lets_only_their_own_scripts_styles_and_forms_run(string path)
+    {
+        using var client = fixture.Factory.CreateClient();
+
+        var csp = Header(await client.GetAsync(path), "Content-Security-Policy");
+
+        Assert.Contains("default-src 'none'", csp);
+        Assert.Contains("script-src 'self';", csp);
+        Assert.Contains("form-action 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe", csp);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class ScrapeJobTests
             ("catalog", "/metrics", "127.0.0.1:8000"),
             ("gateway", "/metrics", "127.0.0.1:8085"), // its management listener
             ("orders", "/metrics", "127.0.0.1:8002"),
+            ("storefront", "/metrics", "127.0.0.1:8004"),
             ("users", "/metrics", "127.0.0.1:8003"),
         ], jobs);
     }

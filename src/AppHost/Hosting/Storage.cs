@@ -27,6 +27,14 @@ public static class Storage
         return service.WithReference(cassandra).WaitFor(cassandra).WithEnvironment("Storage__Provider", "cassandra");
     }
 
+    /// <summary>
+    /// A service keeping files of its own (the storefront's key ring) in the data folder; deployments give it the
+    /// container's writable /tmp, which lasts as long as the instance.
+    /// </summary>
+    public static IResourceBuilder<ServiceProjectResource> WithDataDirectory(this IResourceBuilder<ServiceProjectResource> service) =>
+        service.WithEnvironment("Storage__DataDirectory",
+            service.ApplicationBuilder.ExecutionContext.IsRunMode ? service.ApplicationBuilder.DataDirectory() : "/tmp");
+
     public static IResourceBuilder<CassandraResource> AddCassandra(this IDistributedApplicationBuilder builder, string name) =>
         builder.AddResource(new CassandraResource(name))
             .WithImage("cassandra", "5.0")

@@ -20,6 +20,14 @@ public static class EdgeHeaders
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    // The storefront's pages: its own scripts, styles and fetches (enhanced navigation), forms posting to itself.
+    private const string ShopContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /// <summary>Paths the gateway or the API services answer; every other path is a page of the storefront.</summary>
+    private static readonly string[] ApiPaths = ["/api", "/internal", "/.well-known", "/openapi", "/health", "/metrics"];
+
     public static WebApplication UseEdgeHeaders(this WebApplication app)
     {
         app.Use(static (context, next) =>
@@ -55,9 +63,10 @@ public static class EdgeHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger")
-            ? SwaggerContentSecurityPolicy
-            : ApiContentSecurityPolicy;
+        var path = context.Request.Path;
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy
+            : Array.Exists(ApiPaths, api => path.StartsWithSegments(api)) ? ApiContentSecurityPolicy
+            : ShopContentSecurityPolicy;
         return Task.CompletedTask;
     };
 }

@@ -10,7 +10,9 @@ public static class ApiDocumentsUi
     /// </summary>
     public static WebApplication UseApiDocumentsUi(this WebApplication app)
     {
-        var services = ProxySetup.ClusterIds(app.Configuration).ToArray();
+        // Services with a document route only: the storefront is a cluster too, but it has no API of its own.
+        var services = ProxySetup.ClusterIds(app.Configuration)
+            .Where(service => app.Configuration[$"ReverseProxy:Routes:{service}-openapi:ClusterId"] is not null).ToArray();
         app.UseWhen(static context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "swagger";

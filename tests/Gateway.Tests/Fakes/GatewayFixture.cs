@@ -3,7 +3,7 @@ namespace ProductStore.Gateway.Tests.Fakes;
 /// <summary>Four echo services and a gateway in front of them, shared by a test class.</summary>
 public class GatewayFixture : IAsyncLifetime
 {
-    public static readonly string[] ServiceNames = ["catalog", "cart", "orders", "users"];
+    public static readonly string[] ServiceNames = ["catalog", "cart", "orders", "users", "storefront"];
 
     public Dictionary<string, EchoService> Services { get; } = [];
     public GatewayFactory Factory { get; private set; } = null!;

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Caching.Memory;
+using ProductStore.Storefront.Catalog;
+
+namespace ProductStore.Storefront.Api;
+
+/// <summary>The public catalog: categories, the filtered product listing, one product, a few products by id.</summary>
+public sealed class CatalogClient(HttpClient http, IMemoryCache cache)
+{
+    // Categories change a few times a year and every catalog page shows them: a list up to 30 s old saves a call per page.
+    private static readonly TimeSpan CategoriesKept = TimeSpan.FromSeconds(30);
+
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(nameof(CategoriesAsync), out IReadOnlyList<Category>? kept) && kept is not null) return kept;
+        var read = await ApiResult<Category[]>.ReadAsync(await http.GetAsync("api/catalog/categories", cancellationToken), cancellationToken);
+        if (read.Value is not { } categories) return [];
+        return cache.Set(nameof(CategoriesAsync), (IReadOnlyList<Category>)categories, CategoriesKept);
+    }
+
+    public async Task<ApiResult<Page<Product>>> ProductsAsync(CatalogQuery query, CancellationToken cancellationToken = default) =>
+        await ApiResult<Page<Product>>.ReadAsync(await http.GetAsync(query.ApiPath(), cancellationToken), cancellationToken);
+
+    /// <summary>One product and its ETag, which an edit sends back in If-Match.</summary>
+    public async Task<ApiResult<Product>> ProductAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await ApiResult<Product>.ReadAsync(await http.GetAsync($"api/catalog/products/{id}", cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<Product>> LookupAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var list = string.Join(',', ids);
+        if (list.Length == 0) return [];
+        return (await ApiResult<Product[]>.ReadAsync(await http.GetAsync($"api/catalog/products/lookup?ids={list}", cancellationToken), cancellationToken)).Value ?? [];
+    }
+}

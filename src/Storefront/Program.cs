@@ -1,0 +1,21 @@
+using ProductStore.ServiceDefaults;
+using ProductStore.Storefront;
+using ProductStore.Storefront.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddProcessDefaults();
+builder.AddStorefront();
+
+var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapProcessEndpoints();
+app.MapStaticAssets();
+app.MapNotAnApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.Run();
+
+public partial class Program;
