@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using ProductStore.ServiceDefaults.Files;
 
 namespace ProductStore.Backup;
 

@@ -1,3 +1,4 @@
+using ProductStore.ServiceDefaults.Files;
 using ProductStore.Storage;
 
 namespace ProductStore.Backup;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using ProductStore.ServiceDefaults.Files;
 using ProductStore.ServiceDefaults.Telemetry;
 
 namespace ProductStore.Storage;

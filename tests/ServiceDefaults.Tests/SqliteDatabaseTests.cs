@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ProductStore.ServiceDefaults.Files;
 using ProductStore.Storage;
 
 namespace ProductStore.ServiceDefaults.Tests;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ProductStore.ServiceDefaults.Files;
 
 namespace ProductStore.Users.Tests;
 
@@ -50,7 +51,7 @@ public sealed class SigningKeyProtectionTests : IAsyncDisposable
 
         Assert.Equal(2, (await StoredKeyAsync()).Key[0]);
         Assert.NotEmpty(Directory.GetFiles(_keyRing, "key-*.xml"));
-        if (!OperatingSystem.IsWindows()) Assert.Equal(ProductStore.Storage.PrivateFiles.FolderMode, File.GetUnixFileMode(_keyRing));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(_keyRing));
         await using var restarted = Users(settings);
         await (await restarted.CreateClient().MeAsync(token)).ShouldBe<UserDto>(HttpStatusCode.OK);
     }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using ProductStore.ServiceDefaults.Storage;
+using ProductStore.ServiceDefaults.Files;
 
 namespace ProductStore.Storefront.Session;
 
@@ -22,5 +22,5 @@ public static class SessionKeys
 
     public static string KeyRingDirectory(IConfiguration configuration) =>
         Path.GetFullPath(configuration["Storefront:KeyRingDirectory"]
-            ?? Path.Combine(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? new StorageOptions().DataDirectory, "storefront-keys"));
+            ?? Path.Combine(configuration["Storage:DataDirectory"] ?? ".data", "storefront-keys"));
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using ProductStore.ServiceDefaults.Files;
 using ProductStore.Storage;
 
 namespace ProductStore.Users.Tokens;

@@ -1,8 +1,9 @@
-namespace ProductStore.Storage;
+namespace ProductStore.ServiceDefaults.Files;
 
 /// <summary>
 /// Data only this service's user may read: folders 0700 and files 0600, created so and tightened when they exist
-/// already (data from before this rule). SQLite gives its -wal and -shm files the database file's own mode.
+/// already (data from before this rule). SQLite gives its -wal and -shm files the database file's own mode. Databases,
+/// backups, signing keys and session keys all use it.
 /// </summary>
 public static class PrivateFiles
 {
@@ -11,14 +12,11 @@ public static class PrivateFiles
     private const UnixFileMode OthersBits = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    public static void CreateFolder(string path)
+    /// <summary>Creates <paramref name="path"/> 0700 if missing, else takes group and other access away; returns its full path.</summary>
+    public static string CreateFolder(string path)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-        Directory.CreateDirectory(path, FolderMode);
+        if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(path).FullName;
+        var folder = Directory.CreateDirectory(path, FolderMode);
         try
         {
             Tighten(path);
@@ -27,6 +25,16 @@ public static class PrivateFiles
         {
             // A mount owned by someone else (a volume the platform made): the files inside are still 0600.
         }
+        return folder.FullName;
+    }
+
+    /// <summary>Creates <paramref name="path"/> empty and 0600, truncating a file that is there.</summary>
+    public static void CreateEmptyFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
+        using (new FileStream(path, options)) { }
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, FileMode);
     }
 
     /// <summary>Creates <paramref name="path"/> empty and 0600 if missing, else takes group and other access away.</summary>
