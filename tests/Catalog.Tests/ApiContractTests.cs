@@ -8,12 +8,7 @@ public class ApiContractTests(CatalogFactory factory) : ServiceContractTests, IC
 {
     protected override string Service => "catalog";
 
-    protected override Task<Func<string?, HttpClient>> ClientsAsync() => Task.FromResult<Func<string?, HttpClient>>(role => role switch
-    {
-        null => factory.CreateClient(),
-        "admin" => factory.CreateAdminClient(),
-        _ => factory.CreateCustomerClient(),
-    });
+    protected override Task<Func<string?, HttpClient>> ClientsAsync() => TestTokenClients(factory);
 
     [Fact]
     public async Task Public_operations_need_no_token_admin_ones_say_so_and_internal_ones_are_not_listed()

@@ -8,10 +8,5 @@ public class ApiContractTests(OrdersFixture fixture) : ServiceContractTests, ICl
 {
     protected override string Service => "orders";
 
-    protected override Task<Func<string?, HttpClient>> ClientsAsync() => Task.FromResult<Func<string?, HttpClient>>(role => role switch
-    {
-        null => fixture.Factory.CreateClient(),
-        "admin" => fixture.Factory.CreateAdminClient(),
-        _ => fixture.Factory.CreateCustomerClient(),
-    });
+    protected override Task<Func<string?, HttpClient>> ClientsAsync() => TestTokenClients(fixture.Factory);
 }

@@ -3,19 +3,33 @@ using ProductStore.TestSupport.ApiContract;
 namespace ProductStore.Users.Tests;
 
 /// <summary>The users' OpenAPI document against Users itself, with tokens Users issued to a new customer and the admin (issue 16).</summary>
-public class ApiContractTests(UsersFactory factory) : ServiceContractTests, IClassFixture<UsersFactory>
+public class ApiContractTests(ApiContractTests.Tokens tokens) : ServiceContractTests, IClassFixture<ApiContractTests.Tokens>
 {
     protected override string Service => "users";
 
-    protected override async Task<Func<string?, HttpClient>> ClientsAsync()
+    protected override Task<Func<string?, HttpClient>> ClientsAsync() => Task.FromResult<Func<string?, HttpClient>>(role => role switch
     {
-        var (_, customer) = await factory.CreateClient().NewCustomerAsync();
-        var admin = await factory.CreateClient().LoginAsTokensAsync(UsersFactory.AdminEmail, UsersFactory.AdminPassword);
-        return role => role switch
+        null => tokens.Factory.CreateClient(),
+        "admin" => tokens.Factory.CreateClient(tokens.Admin),
+        _ => tokens.Factory.CreateClient(tokens.Customer),
+    });
+
+    /// <summary>
+    /// Users with a customer's and the admin's access tokens, issued once: generated password changes with a wrong
+    /// current password count as failed logins, and would soon lock the admin out of logging in again.
+    /// </summary>
+    public sealed class Tokens : IAsyncLifetime
+    {
+        public UsersFactory Factory { get; } = new();
+        public string Customer { get; private set; } = "";
+        public string Admin { get; private set; } = "";
+
+        public async ValueTask InitializeAsync()
         {
-            null => factory.CreateClient(),
-            "admin" => factory.CreateClient(admin.AccessToken),
-            _ => factory.CreateClient(customer.AccessToken),
-        };
+            Customer = (await Factory.CreateClient().NewCustomerAsync()).Tokens.AccessToken;
+            Admin = (await Factory.CreateClient().LoginAsTokensAsync(UsersFactory.AdminEmail, UsersFactory.AdminPassword)).AccessToken;
+        }
+
+        public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
     }
 }

@@ -104,15 +104,25 @@ public sealed class PrismProxy : IAsyncDisposable
             var response = await base.SendAsync(request, cancellationToken);
             Interlocked.Increment(ref proxy._requests);
             var call = $"{request.Method} {request.RequestUri?.PathAndQuery} → {(int)response.StatusCode}";
-            if (response.Headers.TryGetValues("sl-violations", out var violations)) proxy.Violations.Enqueue($"{call}: {string.Join(" ", violations)}");
-            if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return response;
+            if (await PrismErrorAsync(response, cancellationToken) is { } error)
+            {
+                var target = error is "UNAUTHORIZED" or "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" ? proxy.Refused : proxy.Violations;
+                target.Enqueue($"{call}: {error} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+            else if (response.Headers.TryGetValues("sl-violations", out var violations))
+            {
+                proxy.Violations.Enqueue($"{call}: {string.Join(" ", violations)}");
+            }
+            return response;
+        }
+
+        /// <summary>The name of the error when prism answered itself (https://stoplight.io/prism/errors#NAME), else null.</summary>
+        private static async Task<string?> PrismErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return null;
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var type = (string?)(JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject)?["type"];
-            if (type?.StartsWith(PrismErrors, StringComparison.Ordinal) != true) return response;
-            var error = type[PrismErrors.Length..];
-            var target = error is "UNAUTHORIZED" or "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" ? proxy.Refused : proxy.Violations;
-            target.Enqueue($"{call}: {error} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            return response;
+            return type?.StartsWith(PrismErrors, StringComparison.Ordinal) == true ? type[PrismErrors.Length..] : null;
         }
     }
 }

@@ -93,7 +93,8 @@ public sealed class ContractProperty(ContractDocument document, Func<string?, Ht
 
     private Gen<string?> BodyOf(JsonObject schema, bool valid) => valid
         ? ValueOf(schema).Select(v => (string?)v.ToJsonString())
-        : Gen.Elements<string?>("{", "[]", "\"text\"", "{\"quantity\":\"many\",\"name\":1}", "", "null");
+        : Gen.Elements<string?>("{", "[]", "\"text\"", "{\"quantity\":\"many\",\"name\":1}", "", "null",
+            "{\"name\":\"gnp.\\u202Eexe\",\"displayName\":\"Ada\\u0000\",\"sku\":\"a b\"}");
 
     /// <summary>A value the schema admits, as far as this generator reads schemas (types, enums, patterns of alternatives, limits).</summary>
     private Gen<JsonNode> ValueOf(JsonObject schema, int depth = 0)
@@ -135,7 +136,9 @@ public sealed class ContractProperty(ContractDocument document, Func<string?, Ht
                 if ((string?)schema["pattern"] is { } pattern && Regex.Match(pattern, @"^\^\(([^()]+)\)\$$") is { Success: true } alternatives)
                     return Gen.Elements(alternatives.Groups[1].Value.Split('|')).Select(s => (JsonNode)JsonValue.Create(s));
                 var length = (int?)schema["maxLength"] ?? 12;
-                return Gen.Elements("books", "Ann", "a-1", "gadget", "x").Select(s => (JsonNode)JsonValue.Create(s[..Math.Min(s.Length, Math.Max(length, 1))]));
+                var minLength = (int?)schema["minLength"] ?? 0;
+                return Gen.Elements("books", "Ann", "a-1", "gadget", "x")
+                    .Select(s => (JsonNode)JsonValue.Create(s.PadRight(minLength, 'x')[..Math.Min(Math.Max(s.Length, minLength), Math.Max(length, 1))]));
         }
     }
 

@@ -16,6 +16,15 @@ public abstract class ServiceContractTests
 
     protected virtual int TestsPerOperation => 40;
 
+    /// <summary>Clients carrying <see cref="TestTokens"/>' customer and admin tokens, for a service that trusts them.</summary>
+    protected static Task<Func<string?, HttpClient>> TestTokenClients<TProgram>(ServiceFactory<TProgram> factory) where TProgram : class =>
+        Task.FromResult<Func<string?, HttpClient>>(role => role switch
+        {
+            null => factory.CreateClient(),
+            "admin" => factory.CreateAdminClient(),
+            _ => factory.CreateCustomerClient(),
+        });
+
     protected async Task<ContractDocument> DocumentAsync()
     {
         using var anonymous = (await ClientsAsync())(null);
