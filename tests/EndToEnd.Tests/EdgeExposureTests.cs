@@ -19,7 +19,7 @@ public sealed class EdgeExposureTests(SystemFixture fixture) : IClassFixture<Sys
         Assert.Equal("{\"status\":\"Healthy\"}", await anonymous.GetStringAsync("health/ready"));
         Assert.Contains("process_resident_memory_bytes", await management.GetStringAsync("metrics"));
         var detailed = await (await management.GetAsync("health/ready")).ShouldBe<JsonElement>(HttpStatusCode.OK);
-        Assert.Equal(["cart", "catalog", "orders", "shutdown", "users"], detailed.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["cart", "catalog", "orders", "shutdown", "storefront", "users"], detailed.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
 
         var discovery = await (await anonymous.GetAsync(".well-known/openid-configuration")).ShouldBe<JsonElement>(HttpStatusCode.OK);
         var jwksUri = new Uri(discovery.GetProperty("jwks_uri").GetString()!);
