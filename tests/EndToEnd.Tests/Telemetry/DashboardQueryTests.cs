@@ -81,8 +81,9 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         var since = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
         var failures = await PrometheusApi.UntilAllPassAsync(["every target"], async _ =>
         {
-            var result = await prometheus.QueryAsync($"count(up == 1 and timestamp(up) > {since}) == 5");
-            return result.Series.Count == 1 ? null : "not all five targets scraped (and up) since the first round";
+            // Five services and the storefront.
+            var result = await prometheus.QueryAsync($"count(up == 1 and timestamp(up) > {since}) == 6");
+            return result.Series.Count == 1 ? null : "not all six targets scraped (and up) since the first round";
         }, TimeSpan.FromSeconds(20));
         Assert.Empty(failures);
     }
