@@ -14,12 +14,24 @@ public static class CartApi
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
         // Shoppers only: a service token's subject is a client id, not a user who has a cart.
-        var api = app.MapGroup("/api/cart").WithTags("Cart").RequireAuthorization(Roles.User).WithValidation();
-        api.MapGet("", Get).WithName("GetCart").WithSummary("The caller's cart with current prices and totals");
-        api.MapPut("/items/{productId:guid}", SetQuantity).WithName("SetCartItem").WithSummary("Add a product or set its quantity (1-99)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete("/items/{productId:guid}", Remove).WithName("RemoveCartItem").WithSummary("Take a product out of the cart");
-        api.MapDelete("", Clear).WithName("ClearCart").WithSummary("Empty the cart");
+        var api = app.MapGroup("/api/cart")
+            .WithTags("Cart")
+            .RequireAuthorization(Roles.User)
+            .WithValidation();
+        api.MapGet("", Get)
+            .WithName("GetCart")
+            .WithSummary("The caller's cart with current prices and totals");
+        api.MapPut("/items/{productId:guid}", SetQuantity)
+            .WithName("SetCartItem")
+            .WithSummary("Add a product or set its quantity (1-99)")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/items/{productId:guid}", Remove)
+            .WithName("RemoveCartItem")
+            .WithSummary("Take a product out of the cart");
+        api.MapDelete("", Clear)
+            .WithName("ClearCart")
+            .WithSummary("Empty the cart");
         return app;
     }
 

@@ -10,9 +10,14 @@ public static class InternalCartApi
 {
     public static IEndpointRouteBuilder MapInternalCartApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/carts").WithTags("Internal").RequireAuthorization(Roles.Service).WithValidation();
-        api.MapGet("/{userId:guid}", Get).WithName("GetCartForCheckout");
-        api.MapPost("/{userId:guid}/remove-ordered", RemoveOrdered).WithName("RemoveOrderedItems")
+        var api = app.MapGroup("/internal/carts")
+            .WithTags("Internal")
+            .RequireAuthorization(Roles.Service)
+            .WithValidation();
+        api.MapGet("/{userId:guid}", Get)
+            .WithName("GetCartForCheckout");
+        api.MapPost("/{userId:guid}/remove-ordered", RemoveOrdered)
+            .WithName("RemoveOrderedItems")
             .WithSummary("Remove the lines an order took, unless their quantity changed meanwhile");
         return app;
     }

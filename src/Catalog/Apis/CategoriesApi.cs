@@ -11,12 +11,25 @@ public static class CategoriesApi
 {
     public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/catalog/categories").WithTags("Categories").WithValidation();
-        api.MapGet("", List).WithName("ListCategories").WithSummary("All categories");
-        api.MapPost("", Create).RequireAuthorization(Roles.Admin).WithName("CreateCategory").WithSummary("Add a category (admin)")
+        var api = app.MapGroup("/api/catalog/categories")
+            .WithTags("Categories")
+            .WithValidation();
+        api.MapGet("", List)
+            .WithName("ListCategories")
+            .WithSummary("All categories");
+        api.MapPost("", Create)
+            .RequireAuthorization(Roles.Admin)
+            .WithName("CreateCategory")
+            .WithSummary("Add a category (admin)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPut("/{slug}", Rename).RequireAuthorization(Roles.Admin).WithName("RenameCategory").WithSummary("Rename a category (admin)");
-        api.MapDelete("/{slug}", Delete).RequireAuthorization(Roles.Admin).WithName("DeleteCategory").WithSummary("Delete a category without products (admin)")
+        api.MapPut("/{slug}", Rename)
+            .RequireAuthorization(Roles.Admin)
+            .WithName("RenameCategory")
+            .WithSummary("Rename a category (admin)");
+        api.MapDelete("/{slug}", Delete)
+            .RequireAuthorization(Roles.Admin)
+            .WithName("DeleteCategory")
+            .WithSummary("Delete a category without products (admin)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

@@ -14,17 +14,34 @@ public static class ProductsApi
 {
     public static IEndpointRouteBuilder MapProductsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/catalog/products").WithTags("Products").WithValidation();
-        api.MapGet("", List).WithName("ListProducts").WithSummary("Filter (category, q, minPrice, maxPrice, inStock), sort (price, -price, name, newest), page by cursor");
-        api.MapGet("/lookup", Lookup).WithName("LookupProducts").WithSummary("Up to 100 products by id in one call");
-        api.MapGet("/{id:guid}", Get).WithName("GetProduct").WithSummary("One product");
-        api.MapPost("", Create).RequireAuthorization(Roles.Admin).WithName("CreateProduct").WithSummary("Add a product (admin)")
+        var api = app.MapGroup("/api/catalog/products")
+            .WithTags("Products")
+            .WithValidation();
+        api.MapGet("", List)
+            .WithName("ListProducts")
+            .WithSummary("Filter (category, q, minPrice, maxPrice, inStock), sort (price, -price, name, newest), page by cursor");
+        api.MapGet("/lookup", Lookup)
+            .WithName("LookupProducts")
+            .WithSummary("Up to 100 products by id in one call");
+        api.MapGet("/{id:guid}", Get)
+            .WithName("GetProduct")
+            .WithSummary("One product");
+        api.MapPost("", Create)
+            .RequireAuthorization(Roles.Admin)
+            .WithName("CreateProduct")
+            .WithSummary("Add a product (admin)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPut("/{id:guid}", Update).RequireAuthorization(Roles.Admin).WithName("UpdateProduct")
+        api.MapPut("/{id:guid}", Update)
+            .RequireAuthorization(Roles.Admin)
+            .WithName("UpdateProduct")
             .WithSummary("Replace a product's fields but its stock (admin); If-Match with the ETag read is required")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        api.MapDelete("/{id:guid}", Delete).RequireAuthorization(Roles.Admin).WithName("DeleteProduct").WithSummary("Delete a product (admin)");
+        api.MapDelete("/{id:guid}", Delete)
+            .RequireAuthorization(Roles.Admin)
+            .WithName("DeleteProduct")
+            .WithSummary("Delete a product (admin)");
         return app;
     }
 

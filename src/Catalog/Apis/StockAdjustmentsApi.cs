@@ -14,8 +14,11 @@ public static class StockAdjustmentsApi
 {
     public static IEndpointRouteBuilder MapStockAdjustmentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/catalog/products/{id:guid}/stock-adjustments", Adjust).WithTags("Products").WithValidation()
-            .RequireAuthorization(Roles.Admin).WithName("AdjustStock")
+        app.MapPost("/api/catalog/products/{id:guid}/stock-adjustments", Adjust)
+            .WithTags("Products")
+            .WithValidation()
+            .RequireAuthorization(Roles.Admin)
+            .WithName("AdjustStock")
             .WithSummary("Add (positive change) or take (negative) units of a product's stock (admin); never below 0")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -12,9 +12,16 @@ public static class StockApi
 {
     public static IEndpointRouteBuilder MapStockApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/stock/reservations").WithTags("Internal").RequireAuthorization(Roles.Service).WithValidation();
-        api.MapPost("", Reserve).WithName("ReserveStock").WithSummary("Reserve every item of an order or none; idempotent by order id");
-        api.MapDelete("/{orderId:guid}", Release).WithName("ReleaseStock").WithSummary("Return a reservation's stock; idempotent");
+        var api = app.MapGroup("/internal/stock/reservations")
+            .WithTags("Internal")
+            .RequireAuthorization(Roles.Service)
+            .WithValidation();
+        api.MapPost("", Reserve)
+            .WithName("ReserveStock")
+            .WithSummary("Reserve every item of an order or none; idempotent by order id");
+        api.MapDelete("/{orderId:guid}", Release)
+            .WithName("ReleaseStock")
+            .WithSummary("Return a reservation's stock; idempotent");
         return app;
     }
 

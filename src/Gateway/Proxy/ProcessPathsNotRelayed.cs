@@ -10,8 +10,10 @@ public static class ProcessPathsNotRelayed
     public static WebApplication MapProcessPathsNotRelayed(this WebApplication app)
     {
         static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        app.Map("/metrics/{**rest}", NotFound).DisableHttpMetrics();
-        app.Map("/health/{**rest}", NotFound).DisableHttpMetrics();
+        app.Map("/metrics/{**rest}", NotFound)
+            .DisableHttpMetrics();
+        app.Map("/health/{**rest}", NotFound)
+            .DisableHttpMetrics();
         return app;
     }
 }

@@ -14,9 +14,15 @@ public static class AdminOrdersApi
 {
     public static IEndpointRouteBuilder MapAdminOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/orders").WithTags("Orders (admin)").RequireAuthorization(Roles.Admin).WithValidation();
-        api.MapGet("/all", ListAll).WithName("ListAllOrders").WithSummary("All orders, newest first, optionally of one status");
-        api.MapPut("/{id:guid}/status", ChangeStatus).WithName("ChangeOrderStatus")
+        var api = app.MapGroup("/api/orders")
+            .WithTags("Orders (admin)")
+            .RequireAuthorization(Roles.Admin)
+            .WithValidation();
+        api.MapGet("/all", ListAll)
+            .WithName("ListAllOrders")
+            .WithSummary("All orders, newest first, optionally of one status");
+        api.MapPut("/{id:guid}/status", ChangeStatus)
+            .WithName("ChangeOrderStatus")
             .WithSummary("Move an order to another status (legal transitions only)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;

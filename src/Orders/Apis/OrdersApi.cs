@@ -16,13 +16,24 @@ public static class OrdersApi
 {
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Roles.User).WithValidation();
-        api.MapPost("", CheckOut).WithName("CheckOut")
+        var api = app.MapGroup("/api/orders")
+            .WithTags("Orders")
+            .RequireAuthorization(Roles.User)
+            .WithValidation();
+        api.MapPost("", CheckOut)
+            .WithName("CheckOut")
             .WithSummary("Check out the caller's cart (requires an Idempotency-Key header; a retry returns the same order)")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("", ListMine).WithName("ListMyOrders").WithSummary("The caller's orders, newest first");
-        api.MapGet("/{id:guid}", GetOne).WithName("GetOrder").WithSummary("One of the caller's orders");
-        api.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel an order that is Pending or Paid; its stock returns")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("", ListMine)
+            .WithName("ListMyOrders")
+            .WithSummary("The caller's orders, newest first");
+        api.MapGet("/{id:guid}", GetOne)
+            .WithName("GetOrder")
+            .WithSummary("One of the caller's orders");
+        api.MapPost("/{id:guid}/cancel", Cancel)
+            .WithName("CancelOrder")
+            .WithSummary("Cancel an order that is Pending or Paid; its stock returns")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

@@ -15,17 +15,34 @@ public static class AccountApi
 
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/users").WithTags("Users").WithValidation();
-        api.MapPost("/register", Register).WithName("Register").WithSummary("Create an account (role customer)")
+        var api = app.MapGroup("/api/users")
+            .WithTags("Users")
+            .WithValidation();
+        api.MapPost("/register", Register)
+            .WithName("Register")
+            .WithSummary("Create an account (role customer)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/login", Login).WithNoStore().WithName("Login").WithSummary("Exchange email and password for an access token and a refresh token")
+        api.MapPost("/login", Login)
+            .WithNoStore()
+            .WithName("Login")
+            .WithSummary("Exchange email and password for an access token and a refresh token")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost("/refresh", Refresh).WithNoStore().WithName("Refresh").WithSummary("Rotate a refresh token; reusing an old one revokes the whole session")
+        api.MapPost("/refresh", Refresh)
+            .WithNoStore()
+            .WithName("Refresh")
+            .WithSummary("Rotate a refresh token; reusing an old one revokes the whole session")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
+        api.MapPost("/logout", Logout)
+            .WithName("Logout")
+            .WithSummary("Revoke a refresh token and its session");
         // A service token (role service) is not an account.
-        api.MapGet("/me", Me).RequireAuthorization(Roles.User).WithName("Me").WithSummary("The caller's account");
-        api.MapPut("/me/password", ChangePassword).RequireAuthorization(Roles.User).WithName("ChangePassword")
+        api.MapGet("/me", Me)
+            .RequireAuthorization(Roles.User)
+            .WithName("Me")
+            .WithSummary("The caller's account");
+        api.MapPut("/me/password", ChangePassword)
+            .RequireAuthorization(Roles.User)
+            .WithName("ChangePassword")
             .WithSummary("Change the caller's password; ends every session of the account, this one included");
         return app;
     }

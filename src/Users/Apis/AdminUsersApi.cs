@@ -11,12 +11,19 @@ public static class AdminUsersApi
 {
     public static IEndpointRouteBuilder MapAdminUsersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/users").WithTags("Users (admin)").RequireAuthorization(Roles.Admin).WithValidation();
-        api.MapGet("", List).WithName("ListUsers").WithSummary("All accounts, paged by cursor");
-        api.MapPut("/{id:guid}/role", ChangeRole).WithName("ChangeRole")
+        var api = app.MapGroup("/api/users")
+            .WithTags("Users (admin)")
+            .RequireAuthorization(Roles.Admin)
+            .WithValidation();
+        api.MapGet("", List)
+            .WithName("ListUsers")
+            .WithSummary("All accounts, paged by cursor");
+        api.MapPut("/{id:guid}/role", ChangeRole)
+            .WithName("ChangeRole")
             .WithSummary("Make an account a customer or an admin; ends its sessions; the last admin cannot be demoted (409)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/sessions/revoke", RevokeSessions).WithName("RevokeSessions")
+        api.MapPost("/{id:guid}/sessions/revoke", RevokeSessions)
+            .WithName("RevokeSessions")
             .WithSummary("End every session of an account: refresh tokens at once, access tokens within seconds");
         return app;
     }

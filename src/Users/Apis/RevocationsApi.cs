@@ -13,7 +13,10 @@ public static class RevocationsApi
 {
     public static IEndpointRouteBuilder MapRevocationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/" + RevocationList.Path, List).WithTags("Internal").AllowAnonymous().WithName("Revocations")
+        app.MapGet("/" + RevocationList.Path, List)
+            .WithTags("Internal")
+            .AllowAnonymous()
+            .WithName("Revocations")
             .WithSummary("Security stamps changed and sessions ended within the access-token lifetime");
         return app;
     }

@@ -15,7 +15,11 @@ public static class ServiceTokenApi
 {
     public static IEndpointRouteBuilder MapServiceTokenApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/" + ServiceTokenProvider.TokenPath, Issue).WithNoStore().WithTags("Internal").AllowAnonymous().WithName("ServiceToken")
+        app.MapPost("/" + ServiceTokenProvider.TokenPath, Issue)
+            .WithNoStore()
+            .WithTags("Internal")
+            .AllowAnonymous()
+            .WithName("ServiceToken")
             .WithSummary("A service token for a configured service client");
         return app;
     }

@@ -11,8 +11,11 @@ public static class SigningKeysApi
 {
     public static IEndpointRouteBuilder MapSigningKeysApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/users/signing-keys/rotate", Rotate).WithTags("Users (admin)").RequireAuthorization(Roles.Admin)
-            .WithName("RotateSigningKey").WithSummary("Add a new signing key: published at once, signing after the activation delay");
+        app.MapPost("/api/users/signing-keys/rotate", Rotate)
+            .WithTags("Users (admin)")
+            .RequireAuthorization(Roles.Admin)
+            .WithName("RotateSigningKey")
+            .WithSummary("Add a new signing key: published at once, signing after the activation delay");
         return app;
     }
 

@@ -13,11 +13,17 @@ public static class WellKnownApi
 
     public static IEndpointRouteBuilder MapWellKnownApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/.well-known").WithTags("Discovery").AllowAnonymous();
-        api.MapGet("/openid-configuration", Discovery).WithName("OpenIdConfiguration")
-            .WithSummary("The OpenID discovery document: the token issuer and where its keys are").Produces<DiscoveryDocument>();
-        api.MapGet("/jwks.json", Jwks).WithName("Jwks")
-            .WithSummary("The public keys that verify access tokens (JWKS)").Produces<JsonWebKeySet>();
+        var api = app.MapGroup("/.well-known")
+            .WithTags("Discovery")
+            .AllowAnonymous();
+        api.MapGet("/openid-configuration", Discovery)
+            .WithName("OpenIdConfiguration")
+            .WithSummary("The OpenID discovery document: the token issuer and where its keys are")
+            .Produces<DiscoveryDocument>();
+        api.MapGet("/jwks.json", Jwks)
+            .WithName("Jwks")
+            .WithSummary("The public keys that verify access tokens (JWKS)")
+            .Produces<JsonWebKeySet>();
         return app;
     }
 
