@@ -5,13 +5,13 @@ using Polly.Timeout;
 namespace ProductStore.ServiceDefaults.Problems;
 
 /// <summary>A service this one depends on is down or too slow: 503, so callers know to retry later.</summary>
-public sealed class DependencyFailureExceptionHandler(IProblemDetailsService problems, ILogger<DependencyFailureExceptionHandler> logger) : IExceptionHandler
+public sealed class DependencyFailureExceptionHandler(ILogger<DependencyFailureExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsDependencyFailure(exception, context)) return false;
         logger.LogWarning("A dependency failed: {Reason}", exception.Message);
-        return await ServiceUnavailableProblem.WriteAsync(problems, context,
+        return await ServiceUnavailableProblem.WriteAsync(context,
             "A service this request depends on is unavailable.", "Please retry shortly.");
     }
 

@@ -5,7 +5,7 @@ public static class ServiceUnavailableProblem
 {
     public const string RetryAfterSeconds = "5";
 
-    public static async ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext context, string title, string detail)
+    public static async ValueTask<bool> WriteAsync(HttpContext context, string title, string detail)
     {
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
         await context.WriteProblemAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail });
