@@ -14,7 +14,8 @@ public static class StorageInitialization
         services.AddSingleton(new InitializerRegistration(create));
         if (!services.Any(s => s.ImplementationType == typeof(StorageInitializationService)))
         {
-            services.AddHostedService<StorageInitializationService>();
+            // First of the hosted services: those added earlier (the revocation watcher, by the service defaults) read the stores.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageInitializationService>());
         }
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProductStore.Storage;
@@ -51,4 +52,42 @@ public class ServiceStorageTests
     [Fact]
     public void Whether_a_build_has_Cassandra_stores_is_read_from_its_registration() =>
         Assert.False(WithoutCassandra().HasCassandra);
+}
+
+public class StorageInitializationOrderTests
+{
+    [Fact]
+    public async Task Storage_is_initialized_before_hosted_services_added_earlier_start()
+    {
+        var events = new List<string>();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddHostedService(_ => new RecordingHostedService(events));
+        builder.Services.AddStorageInitializer(_ => new RecordingInitializer(events));
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["storage initialized", "hosted service started"], events);
+    }
+
+    private sealed class RecordingInitializer(List<string> events) : IStorageInitializer
+    {
+        public Task InitializeAsync(CancellationToken cancellationToken)
+        {
+            events.Add("storage initialized");
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class RecordingHostedService(List<string> events) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            events.Add("hosted service started");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
