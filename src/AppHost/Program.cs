@@ -35,11 +35,12 @@ var orders = builder.AddService<Projects.Orders>("orders", port: 8002)
 
 var storefront = builder.AddService<Projects.Storefront>("storefront", port: 8004)
     .WithDataDirectory()
+    .WithKeyRingSecret()
     .BehindTheGateway();
 
 var gateway = builder.AddService<Projects.Gateway>("gateway", port: 8080)
     .WithManagementEndpoint(port: 8085)
-    .TrustingTheStorefront()
+    .TrustingTheStorefront(storefront)
     .WithReference(users).WaitFor(users)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(cart).WaitFor(cart)

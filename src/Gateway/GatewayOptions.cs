@@ -13,9 +13,6 @@ public sealed class GatewayOptions
     /// </summary>
     public int? ManagementPort { get; set; }
 
-    /// <summary>Addresses of proxies (load balancers) whose X-Forwarded-* headers are believed; nobody else's are.</summary>
-    public string[] KnownProxies { get; set; } = [];
-
     /// <summary>How long opening a connection to a service may take before the request fails with 502.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

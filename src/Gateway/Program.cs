@@ -5,6 +5,7 @@ using ProductStore.Gateway.Management;
 using ProductStore.Gateway.OpenApi;
 using ProductStore.Gateway.Proxy;
 using ProductStore.ServiceDefaults;
+using ProductStore.ServiceDefaults.Http;
 using ProductStore.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +15,7 @@ builder.AddGateway();
 var app = builder.Build();
 // Process defaults only: the gateway authenticates nobody (each service checks its own tokens) and its API is theirs.
 app.UseManagementEndpoints();
-app.UseForwardedHeaders();
+app.UseTrustedForwardedHeaders();
 app.UseEdgeHeaders();
 app.UseProblemResponses();
 app.UseForwardableRequests();

@@ -1,4 +1,5 @@
 using ProductStore.ServiceDefaults;
+using ProductStore.ServiceDefaults.Http;
 using ProductStore.Storefront;
 using ProductStore.Storefront.Components;
 
@@ -7,7 +8,7 @@ builder.AddProcessDefaults();
 builder.AddStorefront();
 
 var app = builder.Build();
-app.UseForwardedHeaders();
+app.UseTrustedForwardedHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseAuthentication();
 app.UseAuthorization();

@@ -12,7 +12,7 @@ public static class StorefrontServices
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
-        builder.Services.AddShopperAddress(builder.Configuration);
+        builder.Services.AddShopperAddress();
         builder.Services.AddSessionKeys(builder.Configuration);
         builder.Services.AddShopperSession();
         builder.Services.AddGatewayClients();

@@ -68,6 +68,36 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public async Task Deployments_give_the_gateway_and_the_storefront_one_proxy_secret_and_the_storefront_a_key_ring_secret()
+    {
+        using var builder = await AppHostModel.BuildAsync("--operation", "publish");
+
+        var gateway = await builder.EnvironmentAsync("gateway", DistributedApplicationOperation.Publish);
+        var storefront = await builder.EnvironmentAsync("storefront", DistributedApplicationOperation.Publish);
+        var proxySecret = Assert.IsType<ParameterResource>(gateway["Gateway__ProxySecret"]);
+        Assert.True(proxySecret.Secret);
+        Assert.Same(proxySecret, storefront["Storefront__ProxySecret"]);
+        Assert.True(Assert.IsType<ParameterResource>(storefront["Storefront__KeyRingSecret"]).Secret);
+        Assert.DoesNotContain(gateway.Keys, k => k.Contains("KnownProxies", StringComparison.Ordinal) || k.Contains("KeyRing", StringComparison.Ordinal));
+        Assert.DoesNotContain(storefront.Keys, k => k.Contains("KnownProxies", StringComparison.Ordinal) || k == "Storage__DataDirectory");
+        foreach (var other in new[] { "users", "catalog", "cart", "orders" })
+            Assert.DoesNotContain((await builder.EnvironmentAsync(other, DistributedApplicationOperation.Publish)).Keys,
+                k => k.Contains("ProxySecret", StringComparison.Ordinal) || k.Contains("KeyRingSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_mode_keeps_the_key_ring_in_the_data_folder_and_trusts_by_address_with_no_deployment_secret()
+    {
+        using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false");
+
+        var storefront = await builder.EnvironmentAsync("storefront");
+        Assert.Contains("Storage__DataDirectory", storefront.Keys);
+        Assert.DoesNotContain(storefront.Keys, k => k.EndsWith("Secret", StringComparison.Ordinal));
+        Assert.DoesNotContain((await builder.EnvironmentAsync("gateway")).Keys, k => k.EndsWith("Secret", StringComparison.Ordinal));
+        Assert.DoesNotContain(builder.Resources, r => r.Name is "proxy-secret" or "storefront-key-ring-secret");
+    }
+
+    [Fact]
     public async Task SQLite_is_the_default_and_the_gateway_has_no_storage()
     {
         using var builder = await AppHostModel.BuildAsync("--AppHost:Monitoring=false", "--AppHost:DataDirectory=/tmp/apphost-test-data");

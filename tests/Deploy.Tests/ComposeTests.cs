@@ -126,6 +126,21 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void The_gateway_and_the_storefront_share_the_proxy_secret_and_the_storefront_derives_its_key_ring_from_a_secret()
+    {
+        var gateway = Compose.At("services", "gateway", "environment");
+        var storefront = Compose.At("services", "storefront", "environment");
+
+        Assert.Equal("${PROXY_SECRET:?see .env.example}", gateway.Text("Gateway__ProxySecret"));
+        Assert.Equal("${PROXY_SECRET:?see .env.example}", storefront.Text("Storefront__ProxySecret"));
+        Assert.Equal("${STOREFRONT_KEY_RING_SECRET:?see .env.example}", storefront.Text("Storefront__KeyRingSecret"));
+        // Nothing of the ring on the container's disk, and nobody else holds either secret.
+        Assert.Null(storefront.Text("Storage__DataDirectory"));
+        foreach (var other in Published.Model.Resources.Where(r => r.Name is not ("gateway" or "storefront")))
+            Assert.DoesNotContain(Compose.At("services", other.Name, "environment").Keys(), k => k.EndsWith("ProxySecret", StringComparison.Ordinal) || k.EndsWith("KeyRingSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Prometheus_scrapes_containers_and_grafana_reads_container_addresses()
     {
         var prometheus = Published.Documents(Published.Text(Files, "prometheus/config/prometheus.yml")).Single();

@@ -139,6 +139,21 @@ public sealed class KubernetesTests
     }
 
     [Fact]
+    public void The_gateway_and_the_storefront_read_the_proxy_secret_and_the_storefront_its_key_ring_secret_from_the_operators_secret()
+    {
+        Assert.Equal("$(PROXY_SECRET)", Env("gateway")["Gateway__ProxySecret"]);
+        Assert.Equal("$(PROXY_SECRET)", Env("storefront")["Storefront__ProxySecret"]);
+        Assert.Equal("$(STOREFRONT_KEY_RING_SECRET)", Env("storefront")["Storefront__KeyRingSecret"]);
+        Assert.Equal(["PROXY_SECRET"], SecretReferences("gateway").Keys);
+        Assert.Equal(["PROXY_SECRET", "STOREFRONT_KEY_RING_SECRET"], SecretReferences("storefront").Select(r => r.Key));
+        Assert.All(SecretReferences("storefront"), r => Assert.Equal("service-credentials", r.Value));
+        // Every replica reads the same ring: none is kept in a pod's own /tmp.
+        Assert.DoesNotContain("Storage__DataDirectory", Env("storefront").Keys);
+        foreach (var other in new[] { "users", "catalog", "cart", "orders" })
+            Assert.DoesNotContain(SecretReferences(other).Keys, k => k is "PROXY_SECRET" or "STOREFRONT_KEY_RING_SECRET");
+    }
+
+    [Fact]
     public void Every_referenced_config_map_secret_and_volume_exists()
     {
         var configMaps = Kustomization.Items("configMapGenerator").Select(g => g.Text("name")).ToHashSet();
@@ -212,6 +227,12 @@ public sealed class KubernetesTests
     private static Dictionary<string, string> Env(string name) =>
         Workload(name).Items("spec", "template", "spec", "containers").Single().Items("env")
             .Where(e => e.Text("value") is not null).ToDictionary(e => e.Text("name")!, e => e.Text("value")!);
+
+    /// <summary>A workload's variables read from a Secret: variable, Secret name.</summary>
+    private static Dictionary<string, string> SecretReferences(string name) =>
+        Workload(name).Items("spec", "template", "spec", "containers").Single().Items("env")
+            .Where(e => e.At("valueFrom", "secretKeyRef") is not null)
+            .ToDictionary(e => e.Text("valueFrom", "secretKeyRef", "key")!, e => e.Text("valueFrom", "secretKeyRef", "name")!);
 
     private static string? FindOnPath(string executable) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, executable)).FirstOrDefault(File.Exists);

@@ -11,11 +11,20 @@ public sealed class SessionKeysTests : IDisposable
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
-    private ServiceProvider StartStorefront()
+    private const string DeploymentSecret = "test-key-ring-secret-0123456789abcdef01";
+
+    private ServiceProvider StartStorefront(string? keyRingSecret = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _data,
+            ["Storefront:KeyRingSecret"] = keyRingSecret,
+        }).Build();
         return new ServiceCollection().AddSessionKeys(configuration).BuildServiceProvider();
     }
+
+    private static IDataProtector SessionProtector(ServiceProvider storefront) =>
+        storefront.GetRequiredService<IDataProtectionProvider>().CreateProtector("session");
 
     [Fact]
     public void A_cookie_sealed_before_a_restart_opens_after_it()
@@ -40,5 +49,37 @@ public sealed class SessionKeysTests : IDisposable
         var keys = Directory.GetFiles(folder, "key-*.xml");
         Assert.NotEmpty(keys);
         foreach (var key in keys) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+    }
+
+    [Fact]
+    public void Replicas_given_the_same_secret_open_each_others_cookies_and_write_no_key_anywhere()
+    {
+        using var first = StartStorefront(DeploymentSecret);
+        using var second = StartStorefront(DeploymentSecret);
+
+        Assert.Equal("shopper", SessionProtector(second).Unprotect(SessionProtector(first).Protect("shopper")));
+        Assert.Equal("guest", SessionProtector(first).Unprotect(SessionProtector(second).Protect("guest")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_data));
+    }
+
+    [Fact]
+    public void A_cookie_sealed_under_one_secret_does_not_open_under_another_or_the_folder_ring()
+    {
+        string sealedCookie;
+        using (var deployed = StartStorefront(DeploymentSecret)) sealedCookie = SessionProtector(deployed).Protect("shopper");
+
+        using var otherSecret = StartStorefront(DeploymentSecret.Replace('0', '1'));
+        using var folderRing = StartStorefront();
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => SessionProtector(otherSecret).Unprotect(sealedCookie));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => SessionProtector(folderRing).Unprotect(sealedCookie));
+    }
+
+    [Fact]
+    public void A_secret_shorter_than_32_characters_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StartStorefront("too-short"));
+
+        Assert.Contains("Storefront:KeyRingSecret", error.Message);
     }
 }

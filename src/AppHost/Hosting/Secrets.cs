@@ -44,6 +44,20 @@ public static class Secrets
     }
 
     /// <summary>
+    /// Deployments derive the storefront's key ring (sealing sessions, guest carts and forms) from a secret they supply,
+    /// the same on every replica, so that any replica opens any shopper's cookies and restarts keep them. Run mode keeps
+    /// the ring in the data folder (<see cref="Storage.WithDataDirectory"/>).
+    /// </summary>
+    public static IResourceBuilder<ServiceProjectResource> WithKeyRingSecret(this IResourceBuilder<ServiceProjectResource> storefront)
+    {
+        var builder = storefront.ApplicationBuilder;
+        if (!builder.ExecutionContext.IsPublishMode) return storefront;
+        var secret = builder.AddParameter("storefront-key-ring-secret", secret: true)
+            .WithDescription("the storefront's key ring (sessions, guest carts, forms) derives from it: at least 32 characters, the same on every replica; a new one signs every shopper out");
+        return storefront.WithEnvironment("Storefront__KeyRingSecret", secret);
+    }
+
+    /// <summary>
     /// The first admin account, when the AppHost is given one (<c>Users:Admin:Email</c>, <c>Users:Admin:Password</c>);
     /// otherwise Users creates one with a random password and logs it once.
     /// </summary>

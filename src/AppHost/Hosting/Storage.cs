@@ -28,12 +28,13 @@ public static class Storage
     }
 
     /// <summary>
-    /// A service keeping files of its own (the storefront's key ring) in the data folder; deployments give it the
-    /// container's writable /tmp, which lasts as long as the instance.
+    /// A service keeping files of its own (the storefront's key ring) in the data folder, in run mode; deployments keep
+    /// nothing on an instance's disk (the storefront derives its ring from a secret: <see cref="Secrets.WithKeyRingSecret"/>).
     /// </summary>
     public static IResourceBuilder<ServiceProjectResource> WithDataDirectory(this IResourceBuilder<ServiceProjectResource> service) =>
-        service.WithEnvironment("Storage__DataDirectory",
-            service.ApplicationBuilder.ExecutionContext.IsRunMode ? service.ApplicationBuilder.DataDirectory() : "/tmp");
+        service.ApplicationBuilder.ExecutionContext.IsRunMode
+            ? service.WithEnvironment("Storage__DataDirectory", service.ApplicationBuilder.DataDirectory())
+            : service;
 
     public static IResourceBuilder<CassandraResource> AddCassandra(this IDistributedApplicationBuilder builder, string name) =>
         builder.AddResource(new CassandraResource(name))

@@ -13,7 +13,8 @@ public static class ProxySetup
     {
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransformFactory<ProxySecretTransform>();
         services.AddSingleton<IValidateOptions<GatewayOptions>, ServiceAddressValidation>();
         services.AddOptions<GatewayOptions>().ValidateOnStart();
         services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();

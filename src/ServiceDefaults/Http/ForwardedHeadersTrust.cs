@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace ProductStore.ServiceDefaults.Http;
 
@@ -23,4 +24,23 @@ public static class ForwardedHeadersTrust
             ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
             : ForwardedHeaders.None;
     }
+
+    /// <summary>
+    /// X-Forwarded-* believed from <c>&lt;section&gt;:KnownProxies</c>, or from any sender of <c>&lt;section&gt;:ProxySecret</c>
+    /// (<see cref="ForwardedHeadersTrustOptions"/>); use with <see cref="UseTrustedForwardedHeaders"/>.
+    /// </summary>
+    public static IServiceCollection AddForwardedHeadersTrust(this IServiceCollection services, string section)
+    {
+        services.AddOptions<ForwardedHeadersTrustOptions>().BindConfiguration(section)
+            .Validate(trust => trust.ProxySecret is not { Length: > 0 and < ForwardedHeadersTrustOptions.MinimumSecretLength },
+                $"{section}:ProxySecret must have at least {ForwardedHeadersTrustOptions.MinimumSecretLength} characters.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersTrustOptions>>(
+            (forwarded, trust) => forwarded.TrustOnly(trust.Value.KnownProxies));
+        return services;
+    }
+
+    /// <summary>ASP.NET Core's forwarded headers middleware, trusting what <see cref="AddForwardedHeadersTrust"/> configured.</summary>
+    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<TrustedForwardedHeadersMiddleware>();
 }

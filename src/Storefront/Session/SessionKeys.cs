@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using ProductStore.ServiceDefaults.Files;
 
 namespace ProductStore.Storefront.Session;
@@ -8,15 +9,24 @@ public static class SessionKeys
     public const string ApplicationName = "productstore-storefront";
 
     /// <summary>
-    /// Data Protection's key ring seals the session and guest-cart cookies and the antiforgery tokens; kept in
-    /// Storefront:KeyRingDirectory (default: storefront-keys in Storage:DataDirectory), a 0700 folder, so a restart
-    /// keeps every shopper signed in and every rendered form valid.
+    /// Data Protection's key ring seals the session and guest-cart cookies and the antiforgery tokens, so a restart keeps
+    /// every shopper signed in and every rendered form valid. Deployments derive it from Storefront:KeyRingSecret, the
+    /// same on every replica (<see cref="SecretKeyRing"/>); otherwise it is kept in Storefront:KeyRingDirectory (default:
+    /// storefront-keys in Storage:DataDirectory), a 0700 folder.
     /// </summary>
     public static IServiceCollection AddSessionKeys(this IServiceCollection services, IConfiguration configuration)
     {
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (configuration["Storefront:KeyRingSecret"] is { Length: > 0 } secret)
+        {
+            var keyRing = new SecretKeyRing(secret);
+            dataProtection.DisableAutomaticKeyGeneration();
+            services.Configure<KeyManagementOptions>(keys => keys.XmlRepository = keyRing);
+            return services;
+        }
         var folder = KeyRingDirectory(configuration);
         PrivateFiles.CreateFolder(folder);
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToFileSystem(new DirectoryInfo(folder));
+        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
         return services;
     }
 
