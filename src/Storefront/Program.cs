@@ -1,6 +1,7 @@
 using ProductStore.ServiceDefaults;
 using ProductStore.Storefront;
 using ProductStore.Storefront.Components;
+using ProductStore.Storefront.Shopping;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProcessDefaults();
@@ -15,6 +16,7 @@ app.UseAntiforgery();
 app.MapProcessEndpoints();
 app.MapStaticAssets();
 app.MapNotAnApi();
+app.MapCartLines();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 
