@@ -18,6 +18,7 @@ public static class StorefrontServices
         builder.Services.AddShopperSession();
         builder.Services.AddGatewayClients();
         builder.Services.AddScoped<ShoppingCart>();
+        builder.Services.AddScoped<BrowserCartLines>();
         return builder;
     }
 }

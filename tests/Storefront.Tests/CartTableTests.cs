@@ -58,7 +58,7 @@ public sealed class CartTableTests : BunitContext
             return (TValue)(object)Answer(method, Guid.Parse(url[(CartLineEndpoints.Path.Length + 1)..]), quantity);
         }
 
-        private CartTable.BrowserAnswer Answer(string method, Guid id, int? quantity)
+        private BrowserCartLines.BrowserAnswer Answer(string method, Guid id, int? quantity)
         {
             if (Unreachable) return new(503, null, "");
             var stock = new[] { Lamp, Mug }.Single(p => p.Id == id).Stock;
@@ -81,6 +81,7 @@ public sealed class CartTableTests : BunitContext
         Services.AddSingleton(new ShoppingCart(new CartClient(nowhere), new CatalogClient(nowhere, new MemoryCache(new MemoryCacheOptions())),
             new GuestCart(new EphemeralDataProtectionProvider())));
         Services.AddSingleton<IJSRuntime>(shop);
+        Services.AddScoped<BrowserCartLines>();
         return shop;
     }
 

@@ -1,4 +1,4 @@
-// The stepper's changes leave from the browser, so the cookies the answer rewrites (guest cart, rotated session) land there.
+// The cart stepper's changes leave from the browser, so the cookies the answer rewrites (guest cart, rotated session) land there.
 export async function send(method, url, token, body) {
     try {
         const response = await fetch(url, {
