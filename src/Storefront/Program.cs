@@ -2,6 +2,7 @@ using ProductStore.ServiceDefaults;
 using ProductStore.ServiceDefaults.Http;
 using ProductStore.Storefront;
 using ProductStore.Storefront.Components;
+using ProductStore.Storefront.Shopping;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProcessDefaults();
@@ -16,6 +17,7 @@ app.UseAntiforgery();
 app.MapProcessEndpoints();
 app.MapStaticAssets();
 app.MapNotAnApi();
+app.MapCartLines();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

@@ -1,5 +1,6 @@
 using ProductStore.Storefront.Api;
 using ProductStore.Storefront.Session;
+using ProductStore.Storefront.Shopping;
 
 namespace ProductStore.Storefront;
 
@@ -16,6 +17,8 @@ public static class StorefrontServices
         builder.Services.AddSessionKeys(builder.Configuration);
         builder.Services.AddShopperSession();
         builder.Services.AddGatewayClients();
+        builder.Services.AddScoped<ShoppingCart>();
+        builder.Services.AddScoped<BrowserCartLines>();
         return builder;
     }
 }

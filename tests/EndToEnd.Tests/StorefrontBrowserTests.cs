@@ -182,6 +182,95 @@ public sealed class StorefrontBrowserTests(SystemFixture fixture) : IClassFixtur
         await CheckAsync(page, "order-no-js", javaScript: false);
     }
 
+    [Fact(Timeout = TestTimeout)]
+    public async Task A_guest_changes_a_quantity_with_the_stepper_without_a_page_load_and_keeps_it_after_a_reload()
+    {
+        var page = await NewPageAsync();
+        var product = await AddPlentifulProductAsync(page);
+
+        await StepUpInPlaceAsync(page, product);
+
+        await CheckAsync(page, "cart-stepper-guest");
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task A_signed_in_shopper_changes_a_quantity_with_the_stepper_without_a_page_load_and_keeps_it_after_a_reload()
+    {
+        var page = await NewPageAsync();
+        await RegisterAsync(page, fromHome: true);
+        var product = await AddPlentifulProductAsync(page);
+
+        await StepUpInPlaceAsync(page, product);
+
+        await CheckAsync(page, "cart-stepper-account");
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task Without_javascript_a_shopper_changes_a_quantity_with_the_update_button()
+    {
+        var page = await NewPageAsync(javaScript: false);
+        var product = await AddPlentifulProductAsync(page);
+        await page.GotoAsync(new Uri(Shop, "/cart").ToString());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = $"Increase quantity of {product.Name}" }).CountAsync());
+
+        await page.GetByLabel($"Quantity of {product.Name}").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-item-count]")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("[data-cart-total]")).ToHaveTextAsync(Money(3 * product.Price, product.Currency));
+        await page.GotoAsync(new Uri(Shop, "/cart").ToString());
+        await Assertions.Expect(page.GetByLabel($"Quantity of {product.Name}")).ToHaveValueAsync("3");
+        await CheckAsync(page, "cart-no-js", javaScript: false);
+    }
+
+    /// <summary>
+    /// On the cart page's circuit, + takes the only line from 1 to 2: the number, the line total, the item count and
+    /// the cart total change with no page load (no request for the page, the window's own state kept), and a reload
+    /// shows 2, so the change reached the cart (the guest's cookie or the Cart API), not only the screen.
+    /// </summary>
+    private async Task StepUpInPlaceAsync(IPage page, (string Name, decimal Price, string Currency) product)
+    {
+        await page.GotoAsync(new Uri(Shop, "/cart").ToString());
+        var increase = page.GetByRole(AriaRole.Button, new() { Name = $"Increase quantity of {product.Name}" });
+        // The steppers render once the circuit is up: before, the line is the plain form.
+        await Assertions.Expect(increase).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-item-count]")).ToHaveTextAsync("1");
+        await page.EvaluateAsync("() => window.stepperProbe = 'same page'");
+        var pageLoads = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "document" || new Uri(request.Url).AbsolutePath == "/cart") pageLoads.Add(request.Url);
+        };
+
+        await increase.ClickAsync();
+
+        var quantity = page.GetByRole(AriaRole.Spinbutton, new() { Name = $"Quantity of {product.Name}", Exact = true });
+        await Assertions.Expect(quantity).ToHaveValueAsync("2");
+        await Assertions.Expect(page.Locator("[data-item-count]")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-cart-total]")).ToHaveTextAsync(Money(2 * product.Price, product.Currency));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{product.Name}: 2.");
+        Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.stepperProbe"));
+        Assert.Empty(pageLoads);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(quantity).ToHaveValueAsync("2");
+        await Assertions.Expect(page.Locator("[data-item-count]")).ToHaveTextAsync("2");
+    }
+
+    /// <summary>A product with stock to spare (read from the API, so a stepper's + is never refused), added to the cart from its page.</summary>
+    private async Task<(string Name, decimal Price, string Currency)> AddPlentifulProductAsync(IPage page)
+    {
+        using var client = fixture.System.CreateClient();
+        var listing = await client.GetFromJsonAsync<JsonElement>("/api/catalog/products?inStock=true&limit=50");
+        var product = listing.GetProperty("items").EnumerateArray().First(p => p.GetProperty("stock").GetInt32() >= 10);
+        await page.GotoAsync(new Uri(Shop, $"/products/{product.GetProperty("id").GetString()}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added to your cart");
+        return (product.GetProperty("name").GetString()!, product.GetProperty("price").GetDecimal(), product.GetProperty("currency").GetString()!);
+    }
+
+    private static string Money(decimal amount, string currency) => $"{amount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)} {currency}";
+
     private async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         var context = await _browser!.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 1280, Height = 900 } });

@@ -27,12 +27,14 @@ public sealed class GuestCart(IDataProtectionProvider protection)
         }
     }
 
-    public void Set(HttpContext context, Guid productId, int quantity)
+    /// <summary>Sets a line (0 removes it) in the response's cookie and answers the lines as they are now.</summary>
+    public IReadOnlyDictionary<Guid, int> Set(HttpContext context, Guid productId, int quantity)
     {
         var lines = new Dictionary<Guid, int>(Read(context));
         if (quantity <= 0) lines.Remove(productId);
         else if (lines.Count < MaxLines || lines.ContainsKey(productId)) lines[productId] = quantity;
         Write(context, lines);
+        return lines;
     }
 
     public void Clear(HttpContext context) => context.Response.Cookies.Delete(CookieName);
