@@ -4,7 +4,7 @@ using ProductStore.Storefront.Catalog;
 namespace ProductStore.Storefront.Api;
 
 /// <summary>The public catalog: categories, the filtered product listing, one product, a few products by id.</summary>
-public sealed class CatalogClient(HttpClient http, IMemoryCache cache)
+public sealed class CatalogClient(HttpClient http, IMemoryCache cache, SharedCatalogReads shared)
 {
     // Categories change a few times a year and every catalog page shows them: a list up to 30 s old saves a call per page.
     private static readonly TimeSpan CategoriesKept = TimeSpan.FromSeconds(30);
@@ -17,12 +17,12 @@ public sealed class CatalogClient(HttpClient http, IMemoryCache cache)
         return cache.Set(nameof(CategoriesAsync), (IReadOnlyList<Category>)categories, CategoriesKept);
     }
 
-    public async Task<ApiResult<Page<Product>>> ProductsAsync(CatalogQuery query, CancellationToken cancellationToken = default) =>
-        await ApiResult<Page<Product>>.ReadAsync(await http.GetAsync(query.ApiPath(), cancellationToken), cancellationToken);
+    public Task<ApiResult<Page<Product>>> ProductsAsync(CatalogQuery query, CancellationToken cancellationToken = default) =>
+        shared.ReadAsync(query.ApiPath(), ReadAsync<Page<Product>>, cancellationToken);
 
     /// <summary>One product and its ETag, which an edit sends back in If-Match.</summary>
-    public async Task<ApiResult<Product>> ProductAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await ApiResult<Product>.ReadAsync(await http.GetAsync($"api/catalog/products/{id}", cancellationToken), cancellationToken);
+    public Task<ApiResult<Product>> ProductAsync(Guid id, CancellationToken cancellationToken = default) =>
+        shared.ReadAsync($"api/catalog/products/{id}", ReadAsync<Product>, cancellationToken);
 
     public async Task<IReadOnlyList<Product>> LookupAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
@@ -30,4 +30,7 @@ public sealed class CatalogClient(HttpClient http, IMemoryCache cache)
         if (list.Length == 0) return [];
         return (await ApiResult<Product[]>.ReadAsync(await http.GetAsync($"api/catalog/products/lookup?ids={list}", cancellationToken), cancellationToken)).Value ?? [];
     }
+
+    private async Task<ApiResult<T>> ReadAsync<T>(string path, CancellationToken cancellationToken) =>
+        await ApiResult<T>.ReadAsync(await http.GetAsync(path, cancellationToken), cancellationToken);
 }

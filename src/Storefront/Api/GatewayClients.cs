@@ -12,6 +12,7 @@ public static class GatewayClients
     {
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<ShopperAddressHandler>();
+        services.AddSingleton<SharedCatalogReads>();
         // Account calls carry no session token: they are how a session starts, renews and ends.
         AddGatewayClient<AccountClient>(services);
         AddGatewayClient<CatalogClient>(services).AddHttpMessageHandler<AccessTokenHandler>();
