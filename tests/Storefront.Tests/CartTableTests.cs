@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using System.Text.Json;
 using Bunit;
@@ -78,7 +79,8 @@ public sealed class CartTableTests : BunitContext
         foreach (var (product, quantity) in lines) shop.Lines[product.Id] = quantity;
         // The static path's service; a circuit never calls it (no HttpContext there), so its clients reach nothing.
         var nowhere = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
-        Services.AddSingleton(new ShoppingCart(new CartClient(nowhere), new CatalogClient(nowhere, new MemoryCache(new MemoryCacheOptions())),
+        Services.AddSingleton(new ShoppingCart(new CartClient(nowhere), new CatalogClient(nowhere, new MemoryCache(new MemoryCacheOptions()),
+            new SharedCatalogReads(new HttpContextAccessor(), TimeProvider.System)),
             new GuestCart(new EphemeralDataProtectionProvider())));
         Services.AddSingleton<IJSRuntime>(shop);
         Services.AddScoped<BrowserCartLines>();
