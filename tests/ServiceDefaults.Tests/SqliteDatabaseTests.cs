@@ -216,16 +216,16 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         Assert.Equal(199, await Read(database, "k199"));
     }
 
-    /// <summary>Holds the writer's thread in a write until the returned gate is set, so the next writes queue up behind it.</summary>
+    /// <summary>Holds the writer in a write, on another thread, until the returned gate is set: the next writes queue up behind it.</summary>
     private static (Task Holding, ManualResetEventSlim Gate) HoldTheWriter(SqliteDatabase database)
     {
         var gate = new ManualResetEventSlim();
         var entered = new ManualResetEventSlim();
-        var holding = database.WriteAsync("hold", _ =>
+        var holding = Task.Run(() => database.WriteAsync("hold", _ =>
         {
             entered.Set();
             gate.Wait(TimeSpan.FromSeconds(30));
-        }, CancellationToken.None);
+        }, CancellationToken.None));
         Assert.True(entered.Wait(TimeSpan.FromSeconds(10)), "The writer never ran the holding write.");
         return (holding, gate);
     }
