@@ -22,7 +22,6 @@ internal sealed class SqliteWriter : IDisposable
     private readonly Action _beforeTransaction;
     private int _running;
     private volatile bool _closing;
-    private volatile bool _closed;
 
     /// <param name="beforeTransaction">Runs before each transaction; what it throws fails the writes of that transaction.</param>
     public SqliteWriter(SqliteSession session, Action beforeTransaction)
@@ -97,7 +96,6 @@ internal sealed class SqliteWriter : IDisposable
     {
         try
         {
-            if (_closed) throw new StorageUnavailableException("The database is closed.");
             _beforeTransaction();
             _session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
         }
@@ -169,17 +167,20 @@ internal sealed class SqliteWriter : IDisposable
 
     private bool InTransaction() => raw.sqlite3_get_autocommit(_session.Connection.Handle) == 0;
 
-    /// <summary>Runs what is still queued, then refuses further writes.</summary>
+    /// <summary>
+    /// Runs what is still queued, then keeps the writer for good: a write that slipped in after closing began waits out
+    /// the busy timeout (503) instead of touching a closed connection.
+    /// </summary>
     public void Dispose()
     {
         _closing = true;
         var spin = new SpinWait();
-        while (!_queue.IsEmpty || Volatile.Read(ref _running) == 1)
+        while (true)
         {
             RunQueued();
+            if (_queue.IsEmpty && Interlocked.CompareExchange(ref _running, 1, 0) == 0) return;
             spin.SpinOnce();
         }
-        _closed = true;
     }
 
     private abstract class PendingWrite

@@ -279,6 +279,27 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Writes_queued_before_closing_are_committed_and_later_ones_refused()
+    {
+        var database = await Open();
+        var (holding, gate) = HoldTheWriter(database);
+        var queued = database.WriteAsync("queued", s => s.Command("INSERT INTO counters (name, value) VALUES ('queued', 1)").ExecuteNonQuery(), CancellationToken.None);
+
+        var closing = Task.Run(async () => await database.DisposeAsync());
+        gate.Set();
+        await holding;
+        await closing;
+        _opened.Remove(database);
+
+        Assert.Equal(1, await queued);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            database.WriteAsync("late", s => s.Command("INSERT INTO counters (name, value) VALUES ('late', 1)").ExecuteNonQuery(), CancellationToken.None));
+        var reopened = await Open();
+        Assert.Equal(1, await Read(reopened, "queued"));
+        Assert.Equal(-1, await Read(reopened, "late"));
+    }
+
+    [Fact]
     public async Task Readers_cannot_write()
     {
         var database = await Open();
