@@ -6,21 +6,22 @@ using ProductStore.ServiceDefaults.Telemetry;
 namespace ProductStore.Storage;
 
 /// <summary>
-/// A service's embedded database: one writer connection (SQLite admits one writer at a time, so writes
-/// queue here instead of spinning on SQLITE_BUSY) and a small pool of reader connections, which WAL lets
-/// read while the writer writes. Every connection keeps its prepared commands.
+/// A service's embedded database: one writer connection on its own thread (SQLite admits one writer at a time, so writes
+/// queue for it instead of spinning on SQLITE_BUSY, and what queued together commits together: <see cref="SqliteWriter"/>)
+/// and a small pool of reader connections, which WAL lets read while the writer writes. Every connection keeps its
+/// prepared commands.
 /// Commits never checkpoint (wal_autocheckpoint = 0): copying the WAL into the file and its fsync would hold the one
 /// writer, and every write queued behind it, for as long as the disk takes. A thread of its own checkpoints passively
 /// instead, which neither waits for the writer nor blocks it.
 /// Every wait is bounded (the busy timeout): a lock held elsewhere, a file gone or unwritable, a full disk surface as
-/// <see cref="StorageUnavailableException"/> (503), and each write first checks the path still leads to the file opened.
+/// <see cref="StorageUnavailableException"/> (503), and each transaction first checks the path still leads to the file opened.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly SqliteSession _writer;
-    private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private readonly SqliteWriter _writes;
     private readonly Channel<SqliteSession> _readers;
     private readonly List<SqliteSession> _allReaders = [];
     private readonly SqliteSession _checkpoints;
@@ -57,6 +58,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             _allReaders.Add(reader);
             _readers.Writer.TryWrite(reader);
         }
+        _writes = new SqliteWriter(_writer, ThrowIfFileGone);
         _checkpoints = Open(builder.ConnectionString, busy);
         _checkpointer = new Thread(CheckpointUntilClosed) { IsBackground = true, Name = "sqlite-checkpoint" };
         _checkpointer.Start();
@@ -85,10 +87,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> in one transaction: all of it is committed, or none.</summary>
-    public ValueTask<T> WriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken) =>
-        RunWriteAsync(operation, write, commit: true, cancellationToken);
-
     /// <summary>A read that is just SQL and bindings: SQLite's work is synchronous, so the callback need not be async.</summary>
     public Task<T> ReadAsync<T>(string operation, Func<SqliteSession, T> read, CancellationToken cancellationToken) =>
         ReadAsync(operation, (session, ct) =>
@@ -97,11 +95,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
             return ValueTask.FromResult(read(session));
         }, cancellationToken).AsTask();
 
-    /// <summary>Runs a synchronous <paramref name="write"/> in one transaction: all of it is committed, or none.</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer's thread, committed whole or not at all (it may share its transaction with
+    /// other writes queued at the same time, each in its own savepoint). SQLite's work is synchronous, so it is too.
+    /// </summary>
     public Task<T> WriteAsync<T>(string operation, Func<SqliteSession, T> write, CancellationToken cancellationToken) =>
-        WriteAsync(operation, (session, _) => ValueTask.FromResult(write(session)), cancellationToken).AsTask();
+        RunWriteAsync(operation, write, commit: true, cancellationToken);
 
-    /// <summary>Runs a synchronous <paramref name="write"/> that returns nothing in one transaction.</summary>
+    /// <summary>Runs a <paramref name="write"/> that returns nothing, committed whole or not at all.</summary>
     public Task WriteAsync(string operation, Action<SqliteSession> write, CancellationToken cancellationToken) =>
         WriteAsync(operation, session =>
         {
@@ -109,36 +110,18 @@ public sealed class SqliteDatabase : IAsyncDisposable
             return true;
         }, cancellationToken);
 
-    private async ValueTask<T> RunWriteAsync<T>(string operation, Func<SqliteSession, CancellationToken, ValueTask<T>> write, bool commit,
-        CancellationToken cancellationToken)
+    private async Task<T> RunWriteAsync<T>(string operation, Func<SqliteSession, T> write, bool commit, CancellationToken cancellationToken)
     {
         using var call = DatabaseTelemetry.Start(DatabaseTelemetry.Sqlite, operation);
-        if (!await _writeTurn.WaitAsync(_busyTimeout, cancellationToken))
-            throw new StorageUnavailableException($"{operation}: the database stayed busy for {_busyTimeout.TotalSeconds:0.#} s.");
         try
         {
-            ThrowIfFileGone();
-            _writer.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
-            try
-            {
-                var result = await write(_writer, CancellationToken.None);
-                _writer.Command(commit ? "COMMIT" : "ROLLBACK").ExecuteNonQuery();
-                call.Succeeded();
-                return result;
-            }
-            catch
-            {
-                RollBack();
-                throw;
-            }
+            var result = await _writes.WriteAsync(operation, write, commit, _busyTimeout, cancellationToken);
+            call.Succeeded();
+            return result;
         }
         catch (SqliteException e) when (IsUnavailable(e, writing: true))
         {
             throw Unavailable(operation, e);
-        }
-        finally
-        {
-            _writeTurn.Release();
         }
     }
 
@@ -150,11 +133,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         try
         {
-            return await RunWriteAsync<string?>("health", (session, _) =>
+            return await RunWriteAsync<string?>("health", session =>
             {
                 var version = Convert.ToInt64(session.Command("PRAGMA user_version").ExecuteScalar());
                 session.Command($"PRAGMA user_version = {version}").ExecuteNonQuery();
-                return ValueTask.FromResult<string?>(null);
+                return null;
             }, commit: false, cancellationToken);
         }
         catch (StorageUnavailableException e)
@@ -182,18 +165,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
     };
 
     private static StorageUnavailableException Unavailable(string operation, SqliteException e) => new($"{operation}: {e.Message}", e);
-
-    private void RollBack()
-    {
-        try
-        {
-            _writer.Command("ROLLBACK").ExecuteNonQuery();
-        }
-        catch (SqliteException)
-        {
-            // SQLite already rolled back (it does on some errors); the original exception is what matters.
-        }
-    }
 
     /// <summary>Applies the migrations this file has not seen yet, tracked in PRAGMA user_version.</summary>
     public async Task MigrateAsync(IReadOnlyList<string> migrations, CancellationToken cancellationToken)
@@ -233,7 +204,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         _checkpointer.Join();
         _closing.Dispose();
         _checkpoints.Dispose();
-        await _writeTurn.WaitAsync();
+        _writes.Dispose();
         _readers.Writer.TryComplete();
         foreach (var reader in _allReaders) reader.Dispose();
         // The last connection to close checkpoints the WAL into the database file.

@@ -129,11 +129,7 @@ public class CheckoutCompensationTests : IAsyncLifetime
     private static async Task InsertOrderOnly(OrdersFactory orders, Order order)
     {
         var database = orders.Services.GetRequiredService<ProductStore.Storage.SqliteDatabase>();
-        await database.WriteAsync("test.insert_order", (session, _) =>
-        {
-            SqliteOrderRows.Insert(session, order);
-            return ValueTask.FromResult(true);
-        }, CancellationToken.None);
+        await database.WriteAsync("test.insert_order", session => SqliteOrderRows.Insert(session, order), CancellationToken.None);
     }
 
     private sealed class FailingCheckoutStore

@@ -32,7 +32,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     public async Task Only_the_services_own_user_can_read_the_folder_and_the_files_wal_and_shm_included()
     {
         var database = await Open();
-        await database.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('a', 1)").ExecuteNonQuery()),
+        await database.WriteAsync("write", session => session.Command("INSERT INTO counters (name, value) VALUES ('a', 1)").ExecuteNonQuery(),
             CancellationToken.None);
 
         var file = Path.Combine(_folder, "nested", "test.sqlite");
@@ -78,7 +78,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
 
         Assert.Contains("replaced", await database.ProbeAsync(CancellationToken.None));
         await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
-            await database.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery()),
+            await database.WriteAsync("write", session => session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery(),
                 CancellationToken.None));
     }
 
@@ -92,7 +92,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
 
         Assert.NotNull(await readOnly.ProbeAsync(CancellationToken.None));
         await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
-            await readOnly.WriteAsync("write", (session, _) => ValueTask.FromResult(session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery()),
+            await readOnly.WriteAsync("write", session => session.Command("INSERT INTO counters (name, value) VALUES ('b', 1)").ExecuteNonQuery(),
                 CancellationToken.None));
     }
 
@@ -117,10 +117,10 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         var sizeBefore = new FileInfo(file).Length;
 
         // 2 MB: below SQLite's own auto-checkpoint (1,000 pages, 4 MB), so only the background checkpoint moves it into the file.
-        var autoCheckpoint = await database.WriteAsync("insert", (s, _) =>
+        var autoCheckpoint = await database.WriteAsync("insert", s =>
         {
             s.Command("INSERT INTO counters (name, value, note) VALUES ('big', 1, $note)").With("$note", new string('x', 2_000_000)).ExecuteNonQuery();
-            return ValueTask.FromResult((long)s.Command("PRAGMA wal_autocheckpoint").ExecuteScalar()!);
+            return (long)s.Command("PRAGMA wal_autocheckpoint").ExecuteScalar()!;
         }, CancellationToken.None);
 
         Assert.Equal(0, autoCheckpoint);
@@ -134,7 +134,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     public async Task A_new_migration_applies_on_top_of_an_existing_file()
     {
         var first = await Open(Migrations[0]);
-        await first.WriteAsync("insert", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters VALUES ('a', 1)").ExecuteNonQuery()), CancellationToken.None);
+        await first.WriteAsync("insert", s => s.Command("INSERT INTO counters VALUES ('a', 1)").ExecuteNonQuery(), CancellationToken.None);
         await first.DisposeAsync();
         _opened.Remove(first);
 
@@ -147,7 +147,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     public async Task A_failed_write_leaves_nothing_behind()
     {
         var database = await Open();
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await database.WriteAsync<int>("fail", (session, _) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await database.WriteAsync<int>("fail", session =>
         {
             session.Command("INSERT INTO counters (name, value) VALUES ('half', 1)").ExecuteNonQuery();
             throw new InvalidOperationException("halfway");
@@ -155,7 +155,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
 
         Assert.Equal(-1, await Read(database, "half"));
         // The writer is usable again afterwards.
-        await database.WriteAsync("ok", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('ok', 1)").ExecuteNonQuery()), CancellationToken.None);
+        await database.WriteAsync("ok", s => s.Command("INSERT INTO counters (name, value) VALUES ('ok', 1)").ExecuteNonQuery(), CancellationToken.None);
         Assert.Equal(1, await Read(database, "ok"));
     }
 
@@ -163,12 +163,12 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     public async Task A_constraint_violation_rolls_back_and_surfaces()
     {
         var database = await Open();
-        await database.WriteAsync("seed", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('x', 1)").ExecuteNonQuery()), CancellationToken.None);
+        await database.WriteAsync("seed", s => s.Command("INSERT INTO counters (name, value) VALUES ('x', 1)").ExecuteNonQuery(), CancellationToken.None);
 
-        await Assert.ThrowsAsync<SqliteException>(async () => await database.WriteAsync("dup", (s, _) =>
+        await Assert.ThrowsAsync<SqliteException>(async () => await database.WriteAsync("dup", s =>
         {
             s.Command("UPDATE counters SET value = 99 WHERE name = 'x'").ExecuteNonQuery();
-            return ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('x', 2)").ExecuteNonQuery());
+            return s.Command("INSERT INTO counters (name, value) VALUES ('x', 2)").ExecuteNonQuery();
         }, CancellationToken.None));
 
         Assert.Equal(1, await Read(database, "x"));
@@ -178,15 +178,15 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     public async Task Concurrent_read_modify_writes_never_lose_an_update()
     {
         var database = await Open();
-        await database.WriteAsync("seed", (s, _) => ValueTask.FromResult(s.Command("INSERT INTO counters (name, value) VALUES ('n', 0)").ExecuteNonQuery()), CancellationToken.None);
+        await database.WriteAsync("seed", s => s.Command("INSERT INTO counters (name, value) VALUES ('n', 0)").ExecuteNonQuery(), CancellationToken.None);
 
         await Parallel.ForEachAsync(Enumerable.Range(0, 400), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
         {
             await Task.Yield();
-            await database.WriteAsync("increment", (s, _) =>
+            await database.WriteAsync("increment", s =>
             {
                 var value = (long)s.Command("SELECT value FROM counters WHERE name = 'n'").ExecuteScalar()!;
-                return ValueTask.FromResult(s.Command("UPDATE counters SET value = $v WHERE name = 'n'").With("$v", value + 1).ExecuteNonQuery());
+                return s.Command("UPDATE counters SET value = $v WHERE name = 'n'").With("$v", value + 1).ExecuteNonQuery();
             }, ct);
         });
 
@@ -201,8 +201,8 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         {
             for (var i = 0; i < 200; i++)
             {
-                await database.WriteAsync("w", (s, _) => ValueTask.FromResult(
-                    s.Command("INSERT INTO counters (name, value) VALUES ($n, $v)").With("$n", $"k{i}").With("$v", i).ExecuteNonQuery()), CancellationToken.None);
+                await database.WriteAsync("w", s =>
+                    s.Command("INSERT INTO counters (name, value) VALUES ($n, $v)").With("$n", $"k{i}").With("$v", i).ExecuteNonQuery(), CancellationToken.None);
             }
         });
         long seen = 0;
@@ -214,6 +214,89 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         }
         await writes;
         Assert.Equal(199, await Read(database, "k199"));
+    }
+
+    /// <summary>Holds the writer in a write, on another thread, until the returned gate is set: the next writes queue up behind it.</summary>
+    private static (Task Holding, ManualResetEventSlim Gate) HoldTheWriter(SqliteDatabase database)
+    {
+        var gate = new ManualResetEventSlim();
+        var entered = new ManualResetEventSlim();
+        var holding = Task.Run(() => database.WriteAsync("hold", _ =>
+        {
+            entered.Set();
+            gate.Wait(TimeSpan.FromSeconds(30));
+        }, CancellationToken.None));
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)), "The writer never ran the holding write.");
+        return (holding, gate);
+    }
+
+    [Fact]
+    public async Task Writes_queued_together_commit_each_whole_and_a_failing_one_takes_only_itself_back()
+    {
+        var database = await Open();
+        var (holding, gate) = HoldTheWriter(database);
+
+        var before = database.WriteAsync("before", s => s.Command("INSERT INTO counters (name, value) VALUES ('before', 1)").ExecuteNonQuery(), CancellationToken.None);
+        var failing = database.WriteAsync<int>("failing", s =>
+        {
+            s.Command("INSERT INTO counters (name, value) VALUES ('half', 1)").ExecuteNonQuery();
+            return s.Command("INSERT INTO counters (name, value) VALUES ('before', 2)").ExecuteNonQuery();
+        }, CancellationToken.None);
+        var probe = database.ProbeAsync(CancellationToken.None);
+        var after = database.WriteAsync("after", s => s.Command("INSERT INTO counters (name, value) VALUES ('after', 1)").ExecuteNonQuery(), CancellationToken.None);
+        gate.Set();
+        await holding;
+
+        Assert.Equal(1, await before);
+        await Assert.ThrowsAsync<SqliteException>(() => failing);
+        Assert.Null(await probe);
+        Assert.Equal(1, await after);
+        Assert.Equal(1, await Read(database, "before"));
+        Assert.Equal(-1, await Read(database, "half"));
+        Assert.Equal(1, await Read(database, "after"));
+        Assert.Equal(2L, await database.ReadAsync("version", s => (long)s.Command("PRAGMA user_version").ExecuteScalar()!, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_write_still_queued_after_the_busy_timeout_is_refused_and_never_runs()
+    {
+        var database = new SqliteDatabase($"Data Source={Path.Combine(_folder, "busy.sqlite")}", readerCount: 1, busyTimeout: TimeSpan.FromMilliseconds(200));
+        _opened.Add(database);
+        await database.MigrateAsync(Migrations, CancellationToken.None);
+        var (holding, gate) = HoldTheWriter(database);
+        using var cancel = new CancellationTokenSource();
+
+        var late = database.WriteAsync("late", s => s.Command("INSERT INTO counters (name, value) VALUES ('late', 1)").ExecuteNonQuery(), CancellationToken.None);
+        var cancelled = database.WriteAsync("cancelled", s => s.Command("INSERT INTO counters (name, value) VALUES ('cancelled', 1)").ExecuteNonQuery(), cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => late);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        gate.Set();
+        await holding;
+
+        Assert.Equal(-1, await Read(database, "late"));
+        Assert.Equal(-1, await Read(database, "cancelled"));
+    }
+
+    [Fact]
+    public async Task Writes_queued_before_closing_are_committed_and_later_ones_refused()
+    {
+        var database = await Open();
+        var (holding, gate) = HoldTheWriter(database);
+        var queued = database.WriteAsync("queued", s => s.Command("INSERT INTO counters (name, value) VALUES ('queued', 1)").ExecuteNonQuery(), CancellationToken.None);
+
+        var closing = Task.Run(async () => await database.DisposeAsync());
+        gate.Set();
+        await holding;
+        await closing;
+        _opened.Remove(database);
+
+        Assert.Equal(1, await queued);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            database.WriteAsync("late", s => s.Command("INSERT INTO counters (name, value) VALUES ('late', 1)").ExecuteNonQuery(), CancellationToken.None));
+        var reopened = await Open();
+        Assert.Equal(1, await Read(reopened, "queued"));
+        Assert.Equal(-1, await Read(reopened, "late"));
     }
 
     [Fact]
