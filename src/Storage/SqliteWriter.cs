@@ -73,7 +73,9 @@ internal sealed class SqliteWriter : IDisposable
             }
             finally
             {
-                Volatile.Write(ref _running, 0);
+                // A full fence, not a release: the queue is read again next, and a write queued by a caller whose own try
+                // failed must not be missed by both of them (a store-then-load reordering would let that happen).
+                Interlocked.Exchange(ref _running, 0);
             }
             if (transactions == MaxTransactionsPerTurn)
             {
