@@ -12,7 +12,7 @@ public sealed class CatalogClient(HttpClient http, IMemoryCache cache, SharedCat
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
     {
         if (cache.TryGetValue(nameof(CategoriesAsync), out IReadOnlyList<Category>? kept) && kept is not null) return kept;
-        var read = await ApiResult<Category[]>.ReadAsync(await http.GetAsync("api/catalog/categories", cancellationToken), cancellationToken);
+        var read = await ReadAsync<Category[]>("api/catalog/categories", cancellationToken);
         if (read.Value is not { } categories) return [];
         return cache.Set(nameof(CategoriesAsync), (IReadOnlyList<Category>)categories, CategoriesKept);
     }
@@ -28,7 +28,7 @@ public sealed class CatalogClient(HttpClient http, IMemoryCache cache, SharedCat
     {
         var list = string.Join(',', ids);
         if (list.Length == 0) return [];
-        return (await ApiResult<Product[]>.ReadAsync(await http.GetAsync($"api/catalog/products/lookup?ids={list}", cancellationToken), cancellationToken)).Value ?? [];
+        return (await ReadAsync<Product[]>($"api/catalog/products/lookup?ids={list}", cancellationToken)).Value ?? [];
     }
 
     private async Task<ApiResult<T>> ReadAsync<T>(string path, CancellationToken cancellationToken) =>
