@@ -126,7 +126,7 @@ sleep 1
 # wrk prints "Requests/sec: N" and, with --latency, "50% 1.23ms" / "99% 4.56ms".
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/, "", v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v*1000 } }'; }
 run_wrk() {
-  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1")
+  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@")
   local rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
@@ -161,16 +161,26 @@ GW_DIRECT=$(awk "BEGIN { printf \"%.2f\", ${SUM_RPS[gateway]} / ${SUM_RPS[direct
 GW_NGINX=$(awk "BEGIN { printf \"%.2f\", ${SUM_RPS[gateway]} / ${SUM_RPS[nginx]} }")
 echo "gateway/direct = $GW_DIRECT, gateway/nginx = $GW_NGINX"
 
-# The catalog page's first page (12 products, no filter) renders from this API call (and the categories).
+# The catalog page's first page (12 products, no filter) renders from this API call (and the categories). An anonymous
+# shopper's page is kept a second (the output cache); "rendered" asks for it under a new URL every time (an unknown query
+# parameter, so the API reads behind it are still shared), which measures the Blazor render the cache saves.
 PAGE=/; PAGE_API='/api/catalog/products?limit=12'
+RENDERED_SCRIPT=$WORK/rendered.lua
+cat >"$RENDERED_SCRIPT" <<'LUA'
+request = function() return wrk.format("GET", "/?fresh=" .. math.random(1, 2000000000)) end
+LUA
 echo "== storefront: $ROUNDS alternating rounds of ${DURATION}s at $CONNECTIONS connections, the page $PAGE next to $PAGE_API, both through the gateway"
 for url in "$GATEWAY$PAGE" "$GATEWAY$PAGE_API"; do wrk -t2 -c"$CONNECTIONS" -d10s "$url" >/dev/null; done
 declare -A SHOP_RPS SHOP_P99
-SHOP_RPS=([page]=0 [api]=0); SHOP_P99=([page]=0 [api]=0); SHOP_LINES=""
+SHOP_RPS=([page]=0 [rendered]=0 [api]=0); SHOP_P99=([page]=0 [rendered]=0 [api]=0); SHOP_LINES=""
 for round in $(seq 1 "$ROUNDS"); do
-  for target in page api; do
-    case $target in page) url=$GATEWAY$PAGE;; api) url=$GATEWAY$PAGE_API;; esac
-    read -r rps p50 p99 errors < <(run_wrk "$url")
+  for target in page rendered api; do
+    case $target in
+      page) wrk_args=("$GATEWAY$PAGE");;
+      rendered) wrk_args=(-s "$RENDERED_SCRIPT" "$GATEWAY$PAGE");;
+      api) wrk_args=("$GATEWAY$PAGE_API");;
+    esac
+    read -r rps p50 p99 errors < <(run_wrk "${wrk_args[@]}")
     echo "round $round $target: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors: $errors"
     SHOP_LINES+="| $round | $target | $rps | $p50 | $p99 | $errors |"$'\n'
     SHOP_RPS[$target]=$(awk "BEGIN { print ${SHOP_RPS[$target]} + $rps }")
@@ -178,9 +188,10 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 PAGE_API_RATIO=$(awk "BEGIN { printf \"%.2f\", ${SHOP_RPS[page]} / ${SHOP_RPS[api]} }")
+RENDERED_API_RATIO=$(awk "BEGIN { printf \"%.2f\", ${SHOP_RPS[rendered]} / ${SHOP_RPS[api]} }")
 PAGE_P99=$(avg "${SHOP_P99[page]}")
 PAGE_VERDICT=$(awk "BEGIN { print ($PAGE_API_RATIO >= 0.5 && $PAGE_P99 < 100) ? \"pass\" : \"fail\" }")
-echo "pages/s / API req/s = $PAGE_API_RATIO (goal >= 0.5), page p99 $PAGE_P99 ms (goal < 100): $PAGE_VERDICT"
+echo "pages/s / API req/s = $PAGE_API_RATIO (goal >= 0.5), page p99 $PAGE_P99 ms (goal < 100): $PAGE_VERDICT; rendered every time: $RENDERED_API_RATIO"
 
 echo "== the load runner against wrk: one route through the gateway, $CONNECTIONS looping users each, twice each, alternating"
 RUNNER_SUM=0; WRK_SUM=0
@@ -245,11 +256,11 @@ echo "orders: $ACCEPTED checkouts answered 201, $STORED orders stored"
   echo
   echo "## Storefront: the catalog page \`$PAGE\` next to the API route it renders from, \`$PAGE_API\`, both through the gateway"
   echo
-  echo "wrk -t2 -c$CONNECTIONS, ${DURATION}s x $ROUNDS alternating rounds. Pages/s over the route's req/s = **$PAGE_API_RATIO** (goal >= 0.5); the page's p99 = **$PAGE_P99 ms** (goal < 100 ms): **$PAGE_VERDICT**."
+  echo "wrk -t2 -c$CONNECTIONS, ${DURATION}s x $ROUNDS alternating rounds. Pages/s over the route's req/s = **$PAGE_API_RATIO** (goal >= 0.5); the page's p99 = **$PAGE_P99 ms** (goal < 100 ms): **$PAGE_VERDICT**. An anonymous page is kept a second; rendered afresh for every request (a new URL each time) it is **$RENDERED_API_RATIO** of the route."
   echo
   echo "| target | req/s (avg) | p99 ms (avg) |"
   echo "|---|---|---|"
-  for target in page api; do echo "| $target | $(avg ${SHOP_RPS[$target]}) | $(avg ${SHOP_P99[$target]}) |"; done
+  for target in page rendered api; do echo "| $target | $(avg ${SHOP_RPS[$target]}) | $(avg ${SHOP_P99[$target]}) |"; done
   echo
   echo "| round | target | req/s | p50 ms | p99 ms | errors |"
   echo "|---|---|---|---|---|---|"

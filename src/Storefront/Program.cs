@@ -13,6 +13,8 @@ app.UseTrustedForwardedHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication: the output cache serves and keeps only anonymous requests' pages.
+app.UseOutputCache();
 app.UseAntiforgery();
 app.MapProcessEndpoints();
 app.MapStaticAssets();

@@ -1,4 +1,5 @@
 using ProductStore.Storefront.Api;
+using ProductStore.Storefront.Catalog;
 using ProductStore.Storefront.Session;
 using ProductStore.Storefront.Shopping;
 
@@ -10,9 +11,11 @@ public static class StorefrontServices
     public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOnDemandAntiforgery();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
+        builder.Services.AddCatalogPageCache();
         builder.Services.AddShopperAddress();
         builder.Services.AddSessionKeys(builder.Configuration);
         builder.Services.AddShopperSession();

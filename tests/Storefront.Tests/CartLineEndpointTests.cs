@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ProductStore.Storefront.Api;
 using ProductStore.Storefront.Session;
@@ -28,29 +25,15 @@ public sealed partial class CartLineEndpointTests : IDisposable
             });
     }
 
-    private sealed class Storefront : WebApplicationFactory<Program>
-    {
-        public string KeyRing { get; } = Directory.CreateTempSubdirectory("storefront-test-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Storefront:KeyRingDirectory", KeyRing);
-            builder.UseSetting("services:gateway:http:0", "http://127.0.0.1:9");
-            builder.ConfigureTestServices(services => services.AddHttpClient<CatalogClient>().ConfigurePrimaryHttpMessageHandler(() => new Catalog()));
-        }
-    }
-
-    private readonly Storefront _storefront = new();
+    private readonly StorefrontHost _storefront = new(() => new Catalog());
     private readonly HttpClient _client;
 
-    public CartLineEndpointTests() => _client = _storefront.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+    public CartLineEndpointTests() => _client = _storefront.CreatePlainClient();
 
     public void Dispose()
     {
         _client.Dispose();
         _storefront.Dispose();
-        Directory.Delete(_storefront.KeyRing, recursive: true);
     }
 
     /// <summary>A page's antiforgery cookie and request token, as a browser holds them after loading a form.</summary>
