@@ -107,6 +107,12 @@ internal sealed class SqliteWriter : IDisposable
             return;
         }
 
+        if (batch.Count == 1)
+        {
+            RunAlone(batch[0]);
+            return;
+        }
+
         PendingWrite? current = null;
         try
         {
@@ -126,6 +132,23 @@ internal sealed class SqliteWriter : IDisposable
             return;
         }
         foreach (var write in batch) write.Finish();
+    }
+
+    /// <summary>A write alone in its transaction needs no savepoint (two statements fewer, the usual case below saturation).</summary>
+    private void RunAlone(PendingWrite write)
+    {
+        try
+        {
+            write.Run(_session);
+            _session.Command(write.Commit ? "COMMIT" : "ROLLBACK").ExecuteNonQuery();
+        }
+        catch (Exception e)
+        {
+            RollBack();
+            write.Fail(e);
+            return;
+        }
+        write.Finish();
     }
 
     /// <summary>A write that fails is rolled back to its savepoint, alone, and fails; an error that ended the transaction is thrown.</summary>
