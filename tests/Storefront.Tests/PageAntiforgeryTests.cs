@@ -4,8 +4,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using ProductStore.Storefront.Api;
+using ProductStore.Storefront.Session;
 
 namespace ProductStore.Storefront.Tests;
 
@@ -99,6 +103,47 @@ public sealed partial class PageAntiforgeryTests : IDisposable
 
         Assert.Contains(TokenField().Match(login).Groups["token"].Value, CircuitState(login));
         Assert.DoesNotContain("__RequestVerificationToken", CircuitState(catalog));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_signed_in_shoppers_catalog_page_streamed_or_not_carries_a_working_logout_form_and_is_never_kept(bool enhancedNavigation)
+    {
+        var session = await SessionCookieAsync();
+        var first = await SignedInPageAsync(session, enhancedNavigation);
+        var second = await SignedInPageAsync(session, enhancedNavigation);
+
+        Assert.Contains("desk lamp", first.Html);
+        Assert.Contains("Log out", first.Html);
+        Assert.NotEmpty(TokenField().Match(first.Html).Groups["token"].Value);
+        Assert.NotNull(first.AntiforgeryCookie);
+        Assert.NotEqual(first.Html, second.Html);
+    }
+
+    private async Task<(string Html, string? AntiforgeryCookie)> SignedInPageAsync(string session, bool enhancedNavigation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", session);
+        request.Headers.TryAddWithoutValidation("Accept", enhancedNavigation ? "text/html; blazor-enhanced-nav=on" : "text/html");
+        using var page = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var cookie = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.FirstOrDefault(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)) : null;
+        return (await page.Content.ReadAsStringAsync(), cookie);
+    }
+
+    /// <summary>A signed-in shopper's session cookie, sealed by the storefront itself, with an access token good for an hour.</summary>
+    private async Task<string> SessionCookieAsync()
+    {
+        using var scope = _storefront.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Name, "Ada"), new Claim(ClaimTypes.Role, "customer")],
+            "Cookies");
+        var properties = new AuthenticationProperties { IsPersistent = true };
+        SessionTokens.Store(properties, new IssuedTokens("access", 3600, "refresh"), DateTimeOffset.UtcNow);
+        await context.SignInAsync(new ClaimsPrincipal(identity), properties);
+        return string.Join("; ", context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
     }
 
     /// <summary>The values of the component state a page seals for its circuit, as the circuit would open them.</summary>
