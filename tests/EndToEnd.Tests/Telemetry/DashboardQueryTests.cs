@@ -75,10 +75,17 @@ public sealed class DashboardQueryTests : IAsyncLifetime
     private static string? Reason(DashboardQuery query) =>
         CannotHaveData.FirstOrDefault(rule => query.Expr.Contains(rule.Fragment, StringComparison.Ordinal)).Reason;
 
-    /// <summary>Waits until Prometheus has scraped every target since now, so every series born so far is stored.</summary>
+    /// <summary>
+    /// A process answers scrapes from a copy of its metrics kept up to this long (ServiceDefaults' Prometheus exporter,
+    /// ScrapeResponseCacheDurationMilliseconds): a scrape this much after now holds only what was counted after now.
+    /// </summary>
+    private static readonly TimeSpan ScrapeCopyKept = TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits until Prometheus has scraped every target's metrics as they are now, so every series born so far is stored.</summary>
     private static async Task WaitForScrapeOfEveryTargetAsync(PrometheusApi prometheus)
     {
-        var since = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
+        // A scrape soon after now may still get a copy made before the traffic; one made after it comes a copy's age later.
+        var since = ((DateTimeOffset.UtcNow + ScrapeCopyKept).ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
         var failures = await PrometheusApi.UntilAllPassAsync(["every target"], async _ =>
         {
             // Five services and the storefront.
